@@ -1,0 +1,4 @@
+// Every module's tables, for drizzle-kit and the typed client. Modules own their tables; this file only gathers them.
+export * from '../modules/auth/auth.schema.js';
+export * from '../modules/audit/audit.schema.js';
+export * from '../modules/system/system.schema.js';

@@ -1,0 +1,58 @@
+import { ROLE_LABELS, type Role } from '@linedesk/domain';
+import { count } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
+import { users } from '../modules/auth/auth.schema.js';
+import { createUser } from '../modules/auth/use-cases/create-user.js';
+import { readSetting, writeSetting } from '../modules/system/settings.js';
+
+export type DemoSignIn = { role: Role; email: string; password: string };
+
+/** One demo user per role. The passwords are printed at start: demo data is for trying LineDesk, never for production. */
+export const DEMO_SIGN_INS: DemoSignIn[] = (['admin', 'agent', 'inventory', 'viewer'] as const).map((role) => ({
+  role,
+  email: `${role}@demo.linedesk.app`,
+  password: `linedesk-${role}`,
+}));
+
+const DEMO_NAMES: Record<Role, string> = {
+  admin: 'Avery Admin',
+  agent: 'Sam Agent',
+  inventory: 'Riley Stock',
+  viewer: 'Vic Viewer',
+};
+
+const DEMO_SETTING = 'demo_seeded_at';
+
+/**
+ * Demo mode: `on` seeds unless already seeded, `off` never does, `auto` seeds an embedded database
+ * that has no users yet. Returns what start-up should print.
+ */
+export async function ensureDemoData(db: Db, config: Config): Promise<{ signIns: DemoSignIn[] | null; hasUsers: boolean }> {
+  const alreadySeeded = (await readSetting<string>(db, DEMO_SETTING)) !== null;
+  const userCount = await countUsers(db);
+  const shouldSeed =
+    !alreadySeeded &&
+    (config.demoMode === 'on' || (config.demoMode === 'auto' && config.database.kind === 'pglite' && userCount === 0));
+  if (shouldSeed) {
+    await db.transaction(async (tx) => {
+      for (const demo of DEMO_SIGN_INS) {
+        await createUser({ db: tx, audit: SYSTEM_ACTOR, input: { ...demo, name: DEMO_NAMES[demo.role] } });
+      }
+      await writeSetting(tx, DEMO_SETTING, new Date().toISOString());
+    });
+  }
+  const isDemo = config.demoMode !== 'off' && (alreadySeeded || shouldSeed);
+  return { signIns: isDemo ? DEMO_SIGN_INS : null, hasUsers: shouldSeed || userCount > 0 };
+}
+
+async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users);
+  return row?.value ?? 0;
+}
+
+export function formatDemoBanner(url: string, signIns: DemoSignIn[]): string {
+  const rows = signIns.map((s) => `  ${ROLE_LABELS[s.role].padEnd(10)} ${s.email.padEnd(30)} ${s.password}`);
+  return ['', `LineDesk demo is running at ${url}`, 'Sign in with one of these demo users:', ...rows, ''].join('\n');
+}

@@ -1,0 +1,83 @@
+import { ERROR_STATUS, type ErrorCode, type TApiError, type TFieldError } from '@linedesk/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { AppError } from './app-error.js';
+
+/** Serialises any thrown value to the one error shape. Internals of unexpected errors never leave the server. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error as FastifyError);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, fields: appError.fields }, appError.reason);
+    return sendError(reply, request, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request, new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  const body: TApiError = {
+    '@type': 'Error',
+    code: error.code,
+    reason: error.reason,
+    status: String(error.status),
+    ...(error.fields ? { fields: error.fields } : {}),
+    requestId: String(request.id),
+  };
+  return reply.status(error.status).type('application/json; charset=utf-8').send(body);
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((issue): TFieldError => ({
+      field: fieldPath(error.validationContext ?? 'body', issue.instancePath),
+      rule: issue.params.issue.code,
+      message: issue.message ?? 'Invalid value',
+    }));
+    return validationFailed(fields);
+  }
+  if (error instanceof ZodError) {
+    return validationFailed(
+      error.issues.map((issue) => ({ field: issue.path.join('.') || 'value', rule: issue.code, message: issue.message })),
+    );
+  }
+  if (isResponseSerializationError(error)) return new AppError('INTERNAL', 'The server produced an invalid response');
+  const byFastifyCode = FASTIFY_CODES[error.code ?? ''];
+  if (byFastifyCode) return new AppError(byFastifyCode, error.message);
+  if (isUniqueViolation(error)) return new AppError('CONFLICT', 'A record with the same unique value already exists');
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(codeForStatus(error.statusCode), error.message);
+  }
+  return new AppError('INTERNAL', 'Something went wrong on the server; the request id identifies it in the logs');
+}
+
+function validationFailed(fields: TFieldError[]): AppError {
+  const names = [...new Set(fields.map((field) => field.field))].join(', ');
+  return new AppError('VALIDATION_FAILED', `Check these fields: ${names}`, { fields });
+}
+
+function fieldPath(context: string, instancePath: string): string {
+  const inner = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return inner ? `${context}.${inner}` : context;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+
+function codeForStatus(status: number): ErrorCode {
+  const match = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, value]) => value === status);
+  return match ? match[0] : 'VALIDATION_FAILED';
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+  return candidate.code === '23505' || candidate.cause?.code === '23505';
+}

@@ -1,0 +1,4 @@
+export * from './roles.js';
+export * from './errors.js';
+export * from './users.schemas.js';
+export * from './audit.schemas.js';
