@@ -6,7 +6,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { MIGRATIONS_DIR } from '../paths.js';
-import type { Database } from './client.js';
+import { selectRows, type Database } from './client.js';
 
 // Any constant shared by every LineDesk process: several servers starting at once on one PostgreSQL
 // take turns instead of racing through the same migration.
@@ -38,8 +38,9 @@ export async function runMigrations(database: Database): Promise<void> {
 
 /** How many migrations the database has recorded; 0 when none ran yet. */
 export async function appliedMigrationCount(database: Database): Promise<number> {
-  const result = await database.db.execute<{ count: number }>(
+  const [row] = await selectRows<{ count: number }>(
+    database.db,
     sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
   );
-  return Number(result.rows[0]?.count ?? 0);
+  return Number(row?.count ?? 0);
 }

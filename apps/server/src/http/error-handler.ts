@@ -35,7 +35,7 @@ function toAppError(error: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((issue): TFieldError => ({
       field: fieldPath(error.validationContext ?? 'body', issue.instancePath),
-      rule: issue.params.issue.code,
+      rule: (issue.params.issue as { code?: string } | undefined)?.code ?? 'invalid',
       message: issue.message ?? 'Invalid value',
     }));
     return validationFailed(fields);
