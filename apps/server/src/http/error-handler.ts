@@ -35,7 +35,7 @@ function toAppError(error: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((issue): TFieldError => ({
       field: fieldPath(error.validationContext ?? 'body', issue.instancePath),
-      rule: (issue.params.issue as { code?: string } | undefined)?.code ?? 'invalid',
+      rule: issue.keyword,
       message: issue.message ?? 'Invalid value',
     }));
     return validationFailed(fields);
@@ -62,7 +62,8 @@ function validationFailed(fields: TFieldError[]): AppError {
 
 function fieldPath(context: string, instancePath: string): string {
   const inner = instancePath.replace(/^\//, '').replaceAll('/', '.');
-  return inner ? `${context}.${inner}` : context;
+  const where = context === 'querystring' ? 'query' : context;
+  return inner ? `${where}.${inner}` : where;
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {

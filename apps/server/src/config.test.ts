@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration from the environment', () => {
+  it('should default to embedded PGlite in ./data on 127.0.0.1:3000', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/\/data$/) });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', demoMode: 'auto', sessionTtlHours: 12 });
+  });
+
+  it('should use PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/linedesk' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/linedesk',
+    });
+  });
+
+  it('should stop with every bad variable named', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DEMO_MODE: 'maybe', ALLOWED_ORIGINS: 'not a url' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'DEMO_MODE', 'ALLOWED_ORIGINS']) expect(message).toContain(name);
+    }
+  });
+
+  it('should keep allowed origins as bare origins', () => {
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.example.com/path, http://b.example.com:8080' }).allowedOrigins).toEqual([
+      'https://a.example.com',
+      'http://b.example.com:8080',
+    ]);
+  });
+});

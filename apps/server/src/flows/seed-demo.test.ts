@@ -1,0 +1,45 @@
+import { count } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/test-database.js';
+import { loadConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import { verifyPassword } from '../modules/auth/password.js';
+import { users } from '../modules/auth/auth.schema.js';
+import { DEMO_SIGN_INS, ensureDemoData } from './seed-demo.js';
+
+describe('demo data', () => {
+  let database: Database;
+  afterEach(async () => database.close());
+
+  const embedded = (demo: string) => loadConfig({ DEMO_MODE: demo, DATA_DIR: '/tmp/unused' });
+  const server = (demo: string) => loadConfig({ DEMO_MODE: demo, DATABASE_URL: 'postgres://x@y/z' });
+  const userCount = async () => (await database.db.select({ n: count() }).from(users))[0]?.n;
+
+  it('should seed one user per role into an empty embedded database, once', async () => {
+    database = await createTestDatabase();
+    const first = await ensureDemoData(database.db, embedded('auto'));
+    expect(first.signIns?.map((s) => s.role)).toEqual(['admin', 'agent', 'inventory', 'viewer']);
+    const second = await ensureDemoData(database.db, embedded('auto'));
+    expect(second.signIns).toEqual(first.signIns);
+    expect(await userCount()).toBe(4);
+    const rows = await database.db.select().from(users);
+    for (const demo of DEMO_SIGN_INS) {
+      const row = rows.find((r) => r.email === demo.email);
+      expect(row?.role).toBe(demo.role);
+      expect(await verifyPassword(demo.password, row?.passwordHash ?? '')).toBe(true);
+    }
+  });
+
+  it('should not seed a PostgreSQL server in auto mode, nor anything when off', async () => {
+    database = await createTestDatabase();
+    expect(await ensureDemoData(database.db, server('auto'))).toEqual({ signIns: null, hasUsers: false });
+    expect(await ensureDemoData(database.db, embedded('off'))).toEqual({ signIns: null, hasUsers: false });
+    expect(await userCount()).toBe(0);
+  });
+
+  it('should seed a PostgreSQL server when demo mode is on', async () => {
+    database = await createTestDatabase();
+    expect((await ensureDemoData(database.db, server('on'))).signIns).toHaveLength(4);
+    expect(await userCount()).toBe(4);
+  });
+});
