@@ -11,12 +11,14 @@ mkdirSync(OUTPUT_DIR, { recursive: true });
 let passed = 0;
 let failed = 0;
 
+/** @param {string} label @param {string} command @param {string[]} args */
 function run(label, command, args) {
   console.log(`\n▶ ${label}`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
   return result.status === 0;
 }
 
+/** @param {string} label @param {string} command @param {string[]} args */
 function check(label, command, args) {
   if (run(label, command, args)) passed += 1;
   else {
@@ -28,7 +30,7 @@ function check(label, command, args) {
 try {
   ensureSystemPackages();
 } catch (error) {
-  console.error(error.message);
+  console.error(error instanceof Error ? error.message : error);
   failed += 1;
 }
 
@@ -50,7 +52,7 @@ if (typeof results.numTotalTests !== 'number') {
   passed += results.numPassedTests;
   failed += results.numFailedTests;
   // A file that fails to load has no tests to count, so it counts as one failure.
-  const brokenFiles = results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  const brokenFiles = results.testResults.filter((/** @type {{status: string, assertionResults: unknown[]}} */ file) => file.status === 'failed' && file.assertionResults.length === 0);
   failed += brokenFiles.length;
   if (results.numTotalTests === 0) {
     console.log('✖ no test ran');

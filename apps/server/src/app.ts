@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccessControl } from './http/access.js';
 import type { AppContext } from './http/app-context.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { registerErrorHandling, registerNotFound } from './http/error-handler.js';
 import { registerHealthRoutes } from './http/health.routes.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
@@ -53,6 +53,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   const webDir = config.webDistDir ?? DEFAULT_WEB_DIST_DIR;
   const servesWeb = await registerWebApp(app, webDir);
+  registerNotFound(app, { webAppFallback: servesWeb });
   if (!servesWeb) app.log.warn({ webDir }, 'web app not built: the API runs without the browser UI (npm run build)');
   return app;
 }

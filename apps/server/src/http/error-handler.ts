@@ -12,10 +12,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     else request.log.info({ code: appError.code, fields: appError.fields }, appError.reason);
     return sendError(reply, request, appError);
   });
+}
 
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, request, new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+/**
+ * Unknown paths: with the web app served, a page path gets index.html so the browser's router can
+ * take it; API paths, files and other methods get the JSON 404.
+ */
+export function registerNotFound(app: FastifyInstance, options: { webAppFallback: boolean }): void {
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    const isPage = request.method === 'GET' && !isApi && !/\.[a-z0-9]+$/i.test(pathname);
+    if (options.webAppFallback && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendError(reply, request, new AppError('NOT_FOUND', `No route ${request.method} ${pathname}`));
+  });
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
