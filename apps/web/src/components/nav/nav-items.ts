@@ -1,0 +1,91 @@
+import type { Role } from '@linedesk/domain';
+import { IconBook2, IconHistory, IconHome2, IconUserCircle, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import type { LinkProps } from '@tanstack/react-router';
+import { ADMIN_ONLY, EVERY_ROLE, canAccess } from '../../lib/access';
+
+/** A path this app's router knows; a typo fails the type check instead of producing a dead link. */
+export type AppPath = NonNullable<LinkProps['to']>;
+
+export type NavSection = 'workspace' | 'admin' | 'account';
+
+type NavCommon = {
+  label: string;
+  icon: TablerIcon;
+  roles: readonly Role[];
+  section: NavSection;
+  /** One line for the home page's shortcuts; items without one get no shortcut. */
+  description?: string;
+};
+
+/** An in-app page, an external page (opens in a new tab), or a group whose children are pages. */
+export type NavItem =
+  | (NavCommon & { kind: 'page'; to: AppPath; exact?: boolean })
+  | (NavCommon & { kind: 'external'; href: string })
+  | (NavCommon & { kind: 'group'; children: { label: string; to: AppPath; roles?: readonly Role[] }[] });
+
+export const NAV_SECTION_LABELS: Record<NavSection, string | null> = {
+  workspace: null,
+  admin: 'Administration',
+  account: null,
+};
+
+/**
+ * The whole menu. "Only pages that work exist": add an entry in the same change that adds its
+ * page. Upcoming entries look like:
+ *   { kind: 'group', label: 'Customers', icon: IconAddressBook, roles: EVERY_ROLE, section: 'workspace',
+ *     children: [{ label: 'Create New', to: '/customers/new' }, { label: 'Search', to: '/customers' }] },
+ *   { kind: 'page', label: 'Orders', to: '/orders', icon: IconReceipt, roles: EVERY_ROLE, section: 'workspace' },
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { kind: 'page', label: 'Home', to: '/', exact: true, icon: IconHome2, roles: EVERY_ROLE, section: 'workspace' },
+  {
+    kind: 'page',
+    label: 'Users',
+    to: '/users',
+    icon: IconUsers,
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    description: 'Add people, set their roles and reset passwords.',
+  },
+  {
+    kind: 'page',
+    label: 'Audit Log',
+    to: '/audit',
+    icon: IconHistory,
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    description: 'See who changed what, and when.',
+  },
+  {
+    kind: 'external',
+    label: 'API Docs',
+    href: '/api/docs',
+    icon: IconBook2,
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    description: 'Reference for integrating with the LineDesk API.',
+  },
+  {
+    kind: 'page',
+    label: 'My Account',
+    to: '/account',
+    icon: IconUserCircle,
+    roles: EVERY_ROLE,
+    section: 'account',
+  },
+];
+
+/** The items a role may see, grouped by section in menu order; empty sections are dropped. */
+export function navFor(role: Role, sections: readonly NavSection[]): { section: NavSection; items: NavItem[] }[] {
+  return sections
+    .map((section) => ({
+      section,
+      items: NAV_ITEMS.filter((item) => item.section === section && canAccess(role, item.roles)),
+    }))
+    .filter((group) => group.items.length > 0);
+}
+
+/** Shortcut cards for the home page: every item this role can open that describes itself. */
+export function shortcutsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.description && canAccess(role, item.roles));
+}

@@ -1,0 +1,51 @@
+import { ZRole } from '@linedesk/domain';
+import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import type { UserListFilters, UserStatusFilter } from '../../hooks/api/users';
+import { ROLE_OPTIONS } from './role-options';
+
+const STATUS_OPTIONS: { value: UserStatusFilter; label: string }[] = [
+  { value: 'all', label: 'All statuses' },
+  { value: 'active', label: 'Active' },
+  { value: 'inactive', label: 'Inactive' },
+];
+
+function isStatus(value: string): value is UserStatusFilter {
+  return STATUS_OPTIONS.some((option) => option.value === value);
+}
+
+export function UsersFilters({ value, onChange }: { value: UserListFilters; onChange: (next: UserListFilters) => void }) {
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Search users"
+        placeholder="Name or email"
+        type="search"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={value.search}
+        onChange={(event) => onChange({ ...value, search: event.currentTarget.value })}
+        w={{ base: '100%', sm: 300 }}
+      />
+      <NativeSelect
+        label="Role"
+        data={[{ value: '', label: 'All roles' }, ...ROLE_OPTIONS]}
+        value={value.role}
+        onChange={(event) => {
+          const parsed = ZRole.safeParse(event.currentTarget.value);
+          onChange({ ...value, role: parsed.success ? parsed.data : '' });
+        }}
+        w={{ base: '100%', xs: 170 }}
+      />
+      <NativeSelect
+        label="Status"
+        data={STATUS_OPTIONS}
+        value={value.status}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          if (isStatus(next)) onChange({ ...value, status: next });
+        }}
+        w={{ base: '100%', xs: 170 }}
+      />
+    </Group>
+  );
+}
