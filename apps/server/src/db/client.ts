@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -23,7 +23,6 @@ export type Database = {
   db: Db;
   /** The raw engine, for the migrator and for tests that clone a template. */
   engine: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; pool: pg.Pool };
-  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -47,27 +46,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 export function wrapPglite(client: PGlite): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    kind: 'pglite',
-    db,
-    engine: { kind: 'pglite', client },
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
-    close: () => client.close(),
-  };
+  return wrap(drizzlePglite(client, { schema }) as unknown as Db, { kind: 'pglite', client }, () => client.close());
 }
 
 export function wrapPostgres(pool: pg.Pool): Database {
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-  return {
-    kind: 'postgres',
-    db,
-    engine: { kind: 'postgres', pool },
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
-    close: () => pool.end(),
-  };
+  return wrap(drizzleNodePg(pool, { schema }) as unknown as Db, { kind: 'postgres', pool }, () => pool.end());
+}
+
+function wrap(db: Db, engine: Database['engine'], close: () => Promise<void>): Database {
+  return { kind: engine.kind, db, engine, close };
 }

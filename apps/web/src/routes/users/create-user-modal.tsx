@@ -1,12 +1,12 @@
-import { PASSWORD_MIN_LENGTH, ZCreateUserInput, ZRole, type Role } from '@linedesk/domain';
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH, ZCreateUserInput, type Role } from '@linedesk/domain';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../components/common/form-alert';
 import { PasswordField } from '../../components/common/password-field';
 import { useCreateUser } from '../../hooks/api/users';
 import { serverFieldErrors, validateWith, type FieldErrors } from '../../lib/form-errors';
-import { ROLE_OPTIONS } from './role-options';
+import { RoleSelect } from './role-select';
 
 /** `formKey` changes on every opening, so each one starts with an empty form (and the old one stays visible while closing). */
 export function CreateUserModal({ opened, formKey, onClose }: { opened: boolean; formKey: number; onClose: () => void }) {
@@ -63,16 +63,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           onChange={(event) => setEmail(event.currentTarget.value)}
           error={errors.email}
         />
-        <NativeSelect
-          label="Role"
-          data={ROLE_OPTIONS}
-          value={role}
-          onChange={(event) => {
-            const parsed = ZRole.safeParse(event.currentTarget.value);
-            if (parsed.success) setRole(parsed.data);
-          }}
-          error={errors.role}
-        />
+        <RoleSelect value={role} onChange={setRole} error={errors.role} />
         <PasswordField
           label="Password"
           description={`At least ${PASSWORD_MIN_LENGTH} characters. Share it with the user privately.`}

@@ -1,5 +1,5 @@
-import { PASSWORD_MIN_LENGTH, ZRole, ZUpdateUserInput, type TUpdateUserInput, type TUser } from '@linedesk/domain';
-import { Alert, Button, Drawer, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH, ZUpdateUserInput, type TUpdateUserInput, type TUser } from '@linedesk/domain';
+import { Alert, Button, Drawer, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useId, useState, type FormEvent } from 'react';
@@ -7,7 +7,7 @@ import { FormAlert } from '../../components/common/form-alert';
 import { PasswordField } from '../../components/common/password-field';
 import { useUpdateUser } from '../../hooks/api/users';
 import { serverFieldErrors, validateWith, type FieldErrors } from '../../lib/form-errors';
-import { ROLE_OPTIONS } from './role-options';
+import { RoleSelect } from './role-select';
 
 type Props = { opened: boolean; user: TUser | null; formKey: number; currentUserId: string; onClose: () => void };
 
@@ -79,16 +79,7 @@ function EditUserForm({ user, isSelf, onDone }: { user: TUser; isSelf: boolean; 
         )}
         <FormAlert error={updateUser.error} />
         <TextInput label="Name" value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
-        <NativeSelect
-          label="Role"
-          data={ROLE_OPTIONS}
-          value={role}
-          onChange={(event) => {
-            const parsed = ZRole.safeParse(event.currentTarget.value);
-            if (parsed.success) setRole(parsed.data);
-          }}
-          error={errors.role}
-        />
+        <RoleSelect value={role} onChange={setRole} error={errors.role} />
         <div>
           {/* The hint sits outside the switch's <label> so the control's name stays exactly "Active". */}
           <Switch

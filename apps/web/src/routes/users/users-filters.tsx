@@ -2,7 +2,7 @@ import { ZRole } from '@linedesk/domain';
 import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { UserListFilters, UserStatusFilter } from '../../hooks/api/users';
-import { ROLE_OPTIONS } from './role-options';
+import { ROLE_OPTIONS } from './role-select';
 
 const STATUS_OPTIONS: { value: UserStatusFilter; label: string }[] = [
   { value: 'all', label: 'All statuses' },
