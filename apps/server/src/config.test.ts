@@ -8,11 +8,14 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', demoMode: 'auto', sessionTtlHours: 12 });
   });
 
-  it('should use PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/linedesk' }).database).toEqual({
+  it('should use PostgreSQL when DATABASE_URL is set, with the encryption key it then requires', () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/linedesk', ENCRYPTION_KEY: key }).database).toEqual({
       kind: 'postgres',
       url: 'postgres://u:p@db:5432/linedesk',
     });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/linedesk' })).toThrow(/ENCRYPTION_KEY: required with DATABASE_URL/);
+    expect(() => loadConfig({ ENCRYPTION_KEY: 'too-short' })).toThrow(/ENCRYPTION_KEY/);
   });
 
   it('should stop with every bad variable named', () => {

@@ -29,6 +29,12 @@ const ZEnv = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   TRUST_PROXY: ZBooleanFlag.default(false),
   WEB_DIST_DIR: z.string().optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value.trim(), 'base64').length === 32, {
+      message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    })
+    .optional(),
 });
 
 export type Config = {
@@ -43,6 +49,8 @@ export type Config = {
   signInRateLimitPerMinute: number;
   trustProxy: boolean;
   webDistDir: string | null;
+  /** 32 bytes in base64; null means the embedded database's key file (PostgreSQL requires it). */
+  encryptionKey: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_URL && !e.ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ENCRYPTION_KEY: required with DATABASE_URL, so every LineDesk process shares one key (openssl rand -base64 32)',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -69,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : null,
+    encryptionKey: e.ENCRYPTION_KEY ?? null,
   };
 }

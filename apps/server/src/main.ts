@@ -2,15 +2,17 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openConfiguredDatabase } from './db/open-configured-database.js';
 import { ensureDemoData, formatDemoBanner } from './flows/seed-demo.js';
+import { secretBoxFor } from './security/secret-box.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 // Composition root: configuration -> database (migrated) -> demo data -> HTTP.
 async function main(): Promise<void> {
   const config = loadConfig();
+  const secrets = secretBoxFor(config);
   const { database, release } = await openConfiguredDatabase(config);
-  const demo = await ensureDemoData(database.db, config);
-  const app = await buildApp({ database, config });
+  const demo = await ensureDemoData({ db: database.db, config, secrets });
+  const app = await buildApp({ database, config, secrets });
   await app.listen({ port: config.port, host: config.host });
 
   const address = app.server.address();

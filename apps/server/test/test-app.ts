@@ -7,6 +7,7 @@ import { sessions } from '../src/modules/auth/auth.schema.js';
 import { SESSION_COOKIE, newSessionToken } from '../src/modules/auth/session-token.js';
 import { createUser } from '../src/modules/auth/use-cases/create-user.js';
 import { SYSTEM_ACTOR } from '../src/modules/audit/record-audit.js';
+import { createSecretBox, type SecretBox } from '../src/security/secret-box.js';
 import { createTestDatabase } from './test-database.js';
 
 export const TEST_HOST = 'linedesk.test';
@@ -19,6 +20,7 @@ export type TestApp = {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  secrets: SecretBox;
   /** A request as the browser app makes it: same-origin, with the given session cookie if any. */
   request(options: InjectOptions & { session?: string | null }): Promise<LightMyRequestResponse>;
   createUser(role: Role, overrides?: { email?: string; name?: string }): Promise<TestUser>;
@@ -32,12 +34,14 @@ let counter = 0;
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...env });
-  const app = await buildApp({ database, config });
+  const secrets = createSecretBox(Buffer.alloc(32, 7));
+  const app = await buildApp({ database, config, secrets });
   await app.ready();
   return {
     app,
     database,
     config,
+    secrets,
     request: ({ session, headers, ...options }) =>
       app.inject({
         ...options,

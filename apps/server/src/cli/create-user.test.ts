@@ -23,7 +23,7 @@ describe('npm run user:create', () => {
       dispose = async () => rmSync(dataDir, { recursive: true, force: true });
     } else {
       const database = await createPostgresTestDatabase();
-      env = { DATABASE_URL: database.url };
+      env = { DATABASE_URL: database.url, ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') };
       dispose = database.drop;
     }
   });

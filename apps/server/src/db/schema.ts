@@ -2,3 +2,4 @@
 export * from '../modules/auth/auth.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/system/system.schema.js';
+export * from '../modules/catalog/catalog.schema.js';

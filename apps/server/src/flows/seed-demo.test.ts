@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { verifyPassword } from '../modules/auth/password.js';
 import { users } from '../modules/auth/auth.schema.js';
+import { createSecretBox } from '../security/secret-box.js';
 import { DEMO_SIGN_INS, ensureDemoData } from './seed-demo.js';
 
 describe('demo data', () => {
@@ -12,14 +13,16 @@ describe('demo data', () => {
   afterEach(async () => database.close());
 
   const embedded = (demo: string) => loadConfig({ DEMO_MODE: demo, DATA_DIR: '/tmp/unused' });
-  const server = (demo: string) => loadConfig({ DEMO_MODE: demo, DATABASE_URL: 'postgres://x@y/z' });
+  const server = (demo: string) => loadConfig({ DEMO_MODE: demo, DATABASE_URL: 'postgres://x@y/z', ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
+  const secrets = createSecretBox(Buffer.alloc(32, 1));
+  const ensureDemo = (config: ReturnType<typeof loadConfig>) => ensureDemoData({ db: database.db, config, secrets });
   const userCount = async () => (await database.db.select({ n: count() }).from(users))[0]?.n;
 
   it('should seed one user per role into an empty embedded database, once', async () => {
     database = await createTestDatabase();
-    const first = await ensureDemoData(database.db, embedded('auto'));
+    const first = await ensureDemo(embedded('auto'));
     expect(first.signIns?.map((s) => s.role)).toEqual(['admin', 'agent', 'inventory', 'viewer']);
-    const second = await ensureDemoData(database.db, embedded('auto'));
+    const second = await ensureDemo(embedded('auto'));
     expect(second.signIns).toEqual(first.signIns);
     expect(await userCount()).toBe(4);
     const rows = await database.db.select().from(users);
@@ -32,14 +35,14 @@ describe('demo data', () => {
 
   it('should not seed a PostgreSQL server in auto mode, nor anything when off', async () => {
     database = await createTestDatabase();
-    expect(await ensureDemoData(database.db, server('auto'))).toEqual({ signIns: null, hasUsers: false });
-    expect(await ensureDemoData(database.db, embedded('off'))).toEqual({ signIns: null, hasUsers: false });
+    expect(await ensureDemo(server('auto'))).toEqual({ signIns: null, hasUsers: false });
+    expect(await ensureDemo(embedded('off'))).toEqual({ signIns: null, hasUsers: false });
     expect(await userCount()).toBe(0);
   });
 
   it('should seed a PostgreSQL server when demo mode is on', async () => {
     database = await createTestDatabase();
-    expect((await ensureDemoData(database.db, server('on'))).signIns).toHaveLength(4);
+    expect((await ensureDemo(server('on'))).signIns).toHaveLength(4);
     expect(await userCount()).toBe(4);
   });
 });

@@ -1,15 +1,18 @@
-import { ROLE_LABELS, type Role } from '@linedesk/domain';
+import { ROLE_LABELS, ZCatalogDocument, type Role } from '@linedesk/domain';
 import { count } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
+import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
+import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
+import type { SecretBox } from '../security/secret-box.js';
 import { users } from '../modules/auth/auth.schema.js';
 import { createUser } from '../modules/auth/use-cases/create-user.js';
 import { readSetting, writeSetting } from '../modules/system/settings.js';
 
 export type DemoSignIn = { role: Role; email: string; password: string };
 
-/** One demo user per role. The passwords are printed at start: demo data is for trying LineDesk, never for production. */
+/** One demo user per role and the demo catalog (three fictional carriers). The passwords are printed at start: demo data is for trying LineDesk, never for production. */
 export const DEMO_SIGN_INS: DemoSignIn[] = (['admin', 'agent', 'inventory', 'viewer'] as const).map((role) => ({
   role,
   email: `${role}@demo.linedesk.app`,
@@ -29,7 +32,12 @@ const DEMO_SETTING = 'demo_seeded_at';
  * Demo mode: `on` seeds unless already seeded, `off` never does, `auto` seeds an embedded database
  * that has no users yet. Returns what start-up should print.
  */
-export async function ensureDemoData(db: Db, config: Config): Promise<{ signIns: DemoSignIn[] | null; hasUsers: boolean }> {
+export async function ensureDemoData(options: {
+  db: Db;
+  config: Config;
+  secrets: SecretBox;
+}): Promise<{ signIns: DemoSignIn[] | null; hasUsers: boolean }> {
+  const { db, config, secrets } = options;
   const alreadySeeded = (await readSetting<string>(db, DEMO_SETTING)) !== null;
   const userCount = await countUsers(db);
   const shouldSeed =
@@ -40,6 +48,7 @@ export async function ensureDemoData(db: Db, config: Config): Promise<{ signIns:
       for (const demo of DEMO_SIGN_INS) {
         await createUser({ db: tx, audit: SYSTEM_ACTOR, input: { ...demo, name: DEMO_NAMES[demo.role] } });
       }
+      await importCatalog({ db: tx, audit: SYSTEM_ACTOR, secrets, document: ZCatalogDocument.parse(DEMO_CATALOG) });
       await writeSetting(tx, DEMO_SETTING, new Date().toISOString());
     });
   }

@@ -1,0 +1,79 @@
+import { ZCatalogDocument, ZCatalogListQuery, type TCatalogListQuery } from '@linedesk/domain';
+import { z } from 'zod';
+import { ADMIN_ONLY, auditContextOf } from '../../http/access.js';
+import { AppError } from '../../http/app-error.js';
+import { typed, type App, type AppContext } from '../../http/app-context.js';
+import type { CatalogEntity } from './catalog-entity.js';
+import { CATALOG_ENTITIES } from './catalog-entities.js';
+import { exportCatalog } from './use-cases/export-catalog.js';
+import { importCatalog } from './use-cases/import-catalog.js';
+import { createCatalogRecord, updateCatalogRecord } from './use-cases/save-catalog-record.js';
+
+const ZIdParams = z.object({ id: z.uuid({ message: 'must be a record id (UUID)' }) });
+const ZImportSummary = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+
+/** Admin routes for the catalog: list, read, create and replace each kind of record; nothing is deleted. */
+export function registerCatalogRoutes(app: App, context: AppContext): void {
+  const e = CATALOG_ENTITIES;
+  registerEntity(app, context, e.billProfiles);
+  registerEntity(app, context, e.lineTypes);
+  registerEntity(app, context, e.ldRatePlans);
+  registerEntity(app, context, e.carriers);
+  registerEntity(app, context, e.agents);
+  registerEntity(app, context, e.products);
+  registerEntity(app, context, e.packages);
+
+  const { database, secrets } = context;
+  const tags = ['Catalog'];
+  typed(app).get(
+    '/api/catalog/export',
+    { config: { access: ADMIN_ONLY }, schema: { tags, summary: 'The whole catalog as one document (no secrets)', response: { 200: ZCatalogDocument } } },
+    async () => exportCatalog({ db: database.db, secrets }),
+  );
+  typed(app).post(
+    '/api/catalog/import',
+    {
+      config: { access: ADMIN_ONLY },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: { tags, summary: 'Create or update catalog records by code from one document', body: ZCatalogDocument, response: { 200: ZImportSummary } },
+    },
+    async (request) => importCatalog({ db: database.db, audit: auditContextOf(request), secrets, document: request.body }),
+  );
+}
+
+// Generic over the record kind, so the handlers are untyped Fastify routes: the zod schemas still
+// validate every request and document every response.
+function registerEntity<S extends z.ZodType, V extends { id: string; code: string }>(
+  app: App,
+  { database, secrets }: AppContext,
+  entity: CatalogEntity<S, V>,
+): void {
+  const { db } = database;
+  const base = `/api/catalog/${entity.path}`;
+  const tags = ['Catalog'];
+  const config = { access: ADMIN_ONLY };
+  type Req = { query: TCatalogListQuery; params: { id: string }; body: z.output<S> };
+
+  app.get(base, { config, schema: { tags, summary: `List ${entity.label}s`, querystring: ZCatalogListQuery, response: { 200: z.array(entity.view) } } }, async (request) =>
+    entity.list(db, (request as unknown as Req).query, secrets),
+  );
+  app.get(`${base}/:id`, { config, schema: { tags, summary: `One ${entity.label}`, params: ZIdParams, response: { 200: entity.view } } }, async (request) => {
+    const { id } = (request as unknown as Req).params;
+    const [record] = await entity.get(db, [id], secrets);
+    if (!record) throw new AppError('NOT_FOUND', `No ${entity.label} with id ${id}`);
+    return record;
+  });
+  app.post(base, { config, schema: { tags, summary: `Create a ${entity.label}`, body: entity.input, response: { 201: entity.view } } }, async (request, reply) => {
+    const input = (request as unknown as Req).body;
+    const record = await createCatalogRecord({ db, audit: auditContextOf(request), secrets, entity, input });
+    return reply.status(201).send(record);
+  });
+  app.put(
+    `${base}/:id`,
+    { config, schema: { tags, summary: `Replace a ${entity.label} (its code stays)`, params: ZIdParams, body: entity.input, response: { 200: entity.view } } },
+    async (request) => {
+      const { params, body } = request as unknown as Req;
+      return updateCatalogRecord({ db, audit: auditContextOf(request), secrets, entity, id: params.id, input: body });
+    },
+  );
+}
