@@ -13,7 +13,6 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerUserRoutes } from './modules/auth/users.routes.js';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
-import { registerCatalogWizardRoutes } from './modules/catalog/catalog-wizard.routes.js';
 import { DEFAULT_WEB_DIST_DIR } from './paths.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -53,7 +52,6 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerUserRoutes(app, context);
   registerAuditRoutes(app, context);
   registerCatalogRoutes(app, context);
-  registerCatalogWizardRoutes(app, context);
 
   const webDir = config.webDistDir ?? DEFAULT_WEB_DIST_DIR;
   const servesWeb = await registerWebApp(app, webDir);

@@ -33,6 +33,7 @@ declare module 'fastify' {
  */
 export function registerAccessControl(app: FastifyInstance, db: Db): void {
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
+  const sessions = createSessionCache(SESSION_CACHE_TTL_MS);
   app.decorateRequest('auth', null);
 
   // Checked once every plugin has registered, since a plugin scope may fill in access for routes it adds.
@@ -52,7 +53,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const tokenHash = hashSessionToken(token);
-      const session = await findSessionUser({ db, tokenHash });
+      const session = await sessions.read(tokenHash, () => findSessionUser({ db, tokenHash }));
       request.auth = session ? { session, tokenHash } : null;
     }
     const access = request.routeOptions.config.access;
@@ -62,6 +63,39 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
       throw new AppError('FORBIDDEN', `Your role (${request.auth.session.user.role}) may not do this`);
     }
   });
+
+  // Signing out, a password change and any change to a user end sessions: forget every cached one
+  // before that answer leaves, so this process never serves a request on an ended session.
+  app.addHook('onSend', async (request, reply) => {
+    const changesSessions = request.method !== 'GET' && /^\/api\/(auth|users)(\/|$)/.test(request.url);
+    if (changesSessions && reply.statusCode < 400) sessions.clear();
+  });
+}
+
+/**
+ * How long a looked-up session is trusted without asking the database again. Every request needs
+ * its session, and on the embedded database that lookup was most of a request's cost. Another
+ * process sharing a PostgreSQL database sees a sign-out or deactivation within this time.
+ */
+const SESSION_CACHE_TTL_MS = 3000;
+
+function createSessionCache(ttlMs: number) {
+  let entries = new Map<string, { session: TSessionInfo | null; until: number }>();
+  return {
+    read: async (tokenHash: string, load: () => Promise<TSessionInfo | null>): Promise<TSessionInfo | null> => {
+      const now = Date.now();
+      const hit = entries.get(tokenHash);
+      if (hit && hit.until > now) return hit.session;
+      const session = await load();
+      if (entries.size > 10_000) entries = new Map();
+      const until = Math.min(now + ttlMs, session ? Date.parse(session.expiresAt) : now + ttlMs);
+      entries.set(tokenHash, { session, until });
+      return session;
+    },
+    clear: () => {
+      entries = new Map();
+    },
+  };
 }
 
 /** The signed-in session of a route that is not public; the access hook has already refused anonymous calls. */

@@ -2,21 +2,23 @@ import { ZPackageOffer, ZWizardCarrier, ZWizardLineType, ZWizardOrderType, ZWiza
 import { z } from 'zod';
 import { ANY_ROLE } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
+import type { CatalogReadCache } from './catalog-read-cache.js';
 import { getPackageOffer } from './use-cases/get-package-offer.js';
 import { listOfferedCarriers } from './use-cases/list-offered-carriers.js';
 import { listOfferedLineTypes } from './use-cases/list-offered-line-types.js';
 import { listOfferedPackages } from './use-cases/list-offered-packages.js';
 
 /** What the New Customer Wizard reads, step by step: carriers, then line types, then packages, then one package's offer. */
-export function registerCatalogWizardRoutes(app: App, { database }: AppContext): void {
+export function registerCatalogWizardRoutes(app: App, { database }: AppContext, cache: CatalogReadCache): void {
   const { db } = database;
+  const cached = <T>(url: string, load: () => Promise<T>) => cache.read(url, load);
   const tags = ['Catalog for the wizard'];
   const config = { access: ANY_ROLE };
 
   typed(app).get(
     '/api/catalog/wizard/carriers',
     { config, schema: { tags, summary: 'Carriers and the order types the wizard sells on them', response: { 200: z.array(ZWizardCarrier) } } },
-    async () => listOfferedCarriers({ db }),
+    async (request) => cached(request.url, () => listOfferedCarriers({ db })),
   );
   typed(app).get(
     '/api/catalog/wizard/line-types',
@@ -29,7 +31,7 @@ export function registerCatalogWizardRoutes(app: App, { database }: AppContext):
         response: { 200: z.array(ZWizardLineType) },
       },
     },
-    async (request) => listOfferedLineTypes({ db, ...request.query }),
+    async (request) => cached(request.url, () => listOfferedLineTypes({ db, ...request.query })),
   );
   typed(app).get(
     '/api/catalog/wizard/packages',
@@ -37,7 +39,7 @@ export function registerCatalogWizardRoutes(app: App, { database }: AppContext):
       config,
       schema: { tags, summary: 'Packages sold for a carrier, line type and order type', querystring: ZWizardPackagesQuery, response: { 200: z.array(ZWizardPackage) } },
     },
-    async (request) => listOfferedPackages({ db, query: request.query }),
+    async (request) => cached(request.url, () => listOfferedPackages({ db, query: request.query })),
   );
   typed(app).get(
     '/api/catalog/wizard/offer',
@@ -50,6 +52,6 @@ export function registerCatalogWizardRoutes(app: App, { database }: AppContext):
         response: { 200: ZPackageOffer },
       },
     },
-    async (request) => getPackageOffer({ db, ...request.query }),
+    async (request) => cached(request.url, () => getPackageOffer({ db, ...request.query })),
   );
 }

@@ -4,16 +4,35 @@ import { ADMIN_ONLY, auditContextOf } from '../../http/access.js';
 import { AppError } from '../../http/app-error.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
 import type { CatalogEntity } from './catalog-entity.js';
+import { createCatalogReadCache } from './catalog-read-cache.js';
+import { readCatalogVersion } from './catalog-version.js';
+import { registerCatalogWizardRoutes } from './catalog-wizard.routes.js';
 import { CATALOG_ENTITIES } from './catalog-entities.js';
 import { exportCatalog } from './use-cases/export-catalog.js';
 import { importCatalog } from './use-cases/import-catalog.js';
 import { createCatalogRecord, updateCatalogRecord } from './use-cases/save-catalog-record.js';
 
+/** How long another process's catalog change may take to reach this process's wizard reads. */
+const CATALOG_VERSION_CHECK_MS = 1000;
+
 const ZIdParams = z.object({ id: z.uuid({ message: 'must be a record id (UUID)' }) });
 const ZImportSummary = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 
-/** Admin routes for the catalog: list, read, create and replace each kind of record; nothing is deleted. */
+/**
+ * The catalog module's routes: for admins, list, read, create and replace each kind of record
+ * (nothing is deleted), export and import; for the wizard, the cached catalog reads.
+ */
 export function registerCatalogRoutes(app: App, context: AppContext): void {
+  const cache = createCatalogReadCache({
+    readVersion: () => readCatalogVersion(context.database.db),
+    checkEveryMs: CATALOG_VERSION_CHECK_MS,
+  });
+  registerCatalogWizardRoutes(app, context, cache);
+  // Any successful catalog change through this process is seen by the next wizard read: the cache
+  // is emptied before the change's answer leaves.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.method !== 'GET' && request.url.startsWith('/api/catalog/') && reply.statusCode < 300) cache.invalidate();
+  });
   const e = CATALOG_ENTITIES;
   registerEntity(app, context, e.billProfiles);
   registerEntity(app, context, e.lineTypes);

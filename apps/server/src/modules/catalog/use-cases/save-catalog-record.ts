@@ -4,6 +4,7 @@ import { AppError } from '../../../http/app-error.js';
 import type { SecretBox } from '../../../security/secret-box.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import type { CatalogEntity } from '../catalog-entity.js';
+import { stampCatalogVersion } from '../catalog-version.js';
 
 type SaveOptions<S extends z.ZodType, V extends { id: string; code: string }> = {
   db: DbOrTx;
@@ -54,6 +55,7 @@ async function audited<S extends z.ZodType, V extends { id: string; code: string
   const { entity, secrets, input } = options;
   const [after] = await entity.get(tx, [id], secrets);
   if (!after) throw new Error(`${entity.label} ${id} vanished while saving`);
+  await stampCatalogVersion(tx);
   await recordAudit(tx, options.audit, {
     entityType: entity.type,
     entityId: id,
