@@ -31,3 +31,15 @@ export function errorReason(error: unknown): string {
   if (isApiError(error)) return error.reason;
   return 'Something went wrong. Try again.';
 }
+
+/**
+ * After a refused submit, moves focus (and the view) to the first field marked invalid, so a long
+ * form never fails silently below the fold. Runs after the render that shows the messages.
+ */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.focus();
+    field?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  });
+}

@@ -1,8 +1,7 @@
 import type { Role } from '@linedesk/domain';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { IconArrowUpRight } from '@tabler/icons-react';
-import { canAccess } from '../../lib/access';
-import { NAV_SECTION_LABELS, navFor, type NavItem, type NavSection } from './nav-items';
+import { childrenFor, NAV_SECTION_LABELS, navFor, type NavItem, type NavSection } from './nav-items';
 import { RouterNavLink } from './router-nav-link';
 
 const ICON_SIZE = 18;
@@ -62,21 +61,20 @@ function NavEntry({ item, role, onNavigate }: { item: NavItem; role: Role; onNav
       );
     case 'group':
       return (
-        <NavLink {...common} defaultOpened>
-          {item.children
-            .filter((child) => !child.roles || canAccess(role, child.roles))
-            .map((child) => (
-              <RouterNavLink
-                key={child.label}
-                label={child.label}
-                to={child.to}
-                activeOptions={{ exact: true }}
-                activeProps={{ active: true }}
-                variant="light"
-                styles={navLinkStyles}
-                onClick={onNavigate}
-              />
-            ))}
+        // A real <button>: Mantine's default <a> without href is skipped by Tab and has no role.
+        <NavLink {...common} component="button" defaultOpened>
+          {childrenFor(role, item).map((child) => (
+            <RouterNavLink
+              key={child.label}
+              label={child.label}
+              to={child.to}
+              activeOptions={{ exact: child.exact ?? true }}
+              activeProps={{ active: true }}
+              variant="light"
+              styles={navLinkStyles}
+              onClick={onNavigate}
+            />
+          ))}
         </NavLink>
       );
   }

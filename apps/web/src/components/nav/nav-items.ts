@@ -1,5 +1,5 @@
 import type { Role } from '@linedesk/domain';
-import { IconBook2, IconHistory, IconHome2, IconUserCircle, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import { IconBook2, IconBuildingWarehouse, IconHistory, IconHome2, IconUserCircle, IconUsers, type TablerIcon } from '@tabler/icons-react';
 import type { LinkProps } from '@tanstack/react-router';
 import { ADMIN_ONLY, EVERY_ROLE, canAccess } from '../../lib/access';
 
@@ -21,7 +21,10 @@ type NavCommon = {
 export type NavItem =
   | (NavCommon & { kind: 'page'; to: AppPath; exact?: boolean })
   | (NavCommon & { kind: 'external'; href: string })
-  | (NavCommon & { kind: 'group'; children: { label: string; to: AppPath; roles?: readonly Role[] }[] });
+  | (NavCommon & { kind: 'group'; children: NavChild[] });
+
+/** A page inside a group. `exact: false` keeps it highlighted on its sub-pages (an editor under a list). */
+export type NavChild = { label: string; to: AppPath; roles?: readonly Role[]; exact?: boolean };
 
 export const NAV_SECTION_LABELS: Record<NavSection, string | null> = {
   workspace: null,
@@ -38,6 +41,24 @@ export const NAV_SECTION_LABELS: Record<NavSection, string | null> = {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { kind: 'page', label: 'Home', to: '/', exact: true, icon: IconHome2, roles: EVERY_ROLE, section: 'workspace' },
+  {
+    kind: 'group',
+    label: 'Catalog',
+    icon: IconBuildingWarehouse,
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    description: 'Set up carriers, packages, products and rates the wizard sells.',
+    children: [
+      { label: 'Carriers', to: '/catalog/carriers', exact: false },
+      { label: 'Packages', to: '/catalog/packages', exact: false },
+      { label: 'Products', to: '/catalog/products' },
+      { label: 'Line Types', to: '/catalog/line-types' },
+      { label: 'Long Distance Rates', to: '/catalog/ld-rate-plans' },
+      { label: 'Bill Profiles', to: '/catalog/bill-profiles' },
+      { label: 'Agents', to: '/catalog/agents' },
+      { label: 'Import / Export', to: '/catalog/import-export' },
+    ],
+  },
   {
     kind: 'page',
     label: 'Users',
@@ -83,6 +104,11 @@ export function navFor(role: Role, sections: readonly NavSection[]): { section: 
       items: NAV_ITEMS.filter((item) => item.section === section && canAccess(role, item.roles)),
     }))
     .filter((group) => group.items.length > 0);
+}
+
+/** A group's children this role may open. */
+export function childrenFor(role: Role, item: Extract<NavItem, { kind: 'group' }>): NavChild[] {
+  return item.children.filter((child) => !child.roles || canAccess(role, child.roles));
 }
 
 /** Shortcut cards for the home page: every item this role can open that describes itself. */

@@ -3,7 +3,7 @@ import { Group, Paper, SimpleGrid, Text, ThemeIcon, UnstyledButton } from '@mant
 import { IconArrowUpRight, IconChevronRight } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { shortcutsFor, type NavItem } from '../../components/nav/nav-items';
+import { childrenFor, shortcutsFor, type NavItem } from '../../components/nav/nav-items';
 
 /** Cards for the pages this role can open, taken from the menu so they never point at a missing page. */
 export function Shortcuts({ role }: { role: Role }) {
@@ -12,13 +12,13 @@ export function Shortcuts({ role }: { role: Role }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       {items.map((item) => (
-        <ShortcutCard key={item.label} item={item} />
+        <ShortcutCard key={item.label} item={item} role={role} />
       ))}
     </SimpleGrid>
   );
 }
 
-function ShortcutCard({ item }: { item: NavItem }) {
+function ShortcutCard({ item, role }: { item: NavItem; role: Role }) {
   const Icon = item.icon;
   const body: ReactNode = (
     <Paper p="md" h="100%" style={{ borderColor: 'var(--ld-border)' }}>
@@ -48,12 +48,12 @@ function ShortcutCard({ item }: { item: NavItem }) {
       </UnstyledButton>
     );
   }
-  if (item.kind === 'page') {
-    return (
-      <UnstyledButton component={Link} to={item.to} style={style}>
-        {body}
-      </UnstyledButton>
-    );
-  }
-  return null;
+  // A group's card opens its first page the role may see.
+  const to = item.kind === 'page' ? item.to : childrenFor(role, item)[0]?.to;
+  if (!to) return null;
+  return (
+    <UnstyledButton component={Link} to={to} style={style}>
+      {body}
+    </UnstyledButton>
+  );
 }

@@ -1,0 +1,103 @@
+import type { TMaskedSecret } from '@linedesk/domain';
+import { Button, Group, Input, Stack, Text } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { useId } from 'react';
+import { PasswordField } from '../../../components/common/password-field';
+
+/** What the form will do with a stored secret: keep it (the key is left out), replace it, or clear it (null). */
+export type SecretDraft = { mode: 'keep' } | { mode: 'replace'; value: string } | { mode: 'clear' };
+
+/** The provisioning input's value for one secret; undefined leaves the key out so the server keeps it. */
+export function secretPayload(draft: SecretDraft): string | null | undefined {
+  if (draft.mode === 'clear') return null;
+  if (draft.mode === 'replace') return draft.value === '' ? undefined : draft.value;
+  return undefined;
+}
+
+type Props = {
+  label: string;
+  description: string;
+  /** The stored secret as the server shows it; null for a carrier not saved yet. */
+  stored: TMaskedSecret | null;
+  value: SecretDraft;
+  onChange: (value: SecretDraft) => void;
+  error?: string;
+};
+
+/**
+ * A write-only secret. Its value never comes back from the server, so the field shows whether one
+ * is set (and its last characters) and offers Replace or Clear; it is never prefilled.
+ */
+export function SecretField({ label, description, stored, value, onChange, error }: Props) {
+  const inputId = useId();
+  const isSet = stored?.isSet ?? false;
+
+  if (stored === null || value.mode === 'replace') {
+    return (
+      <Stack gap={4}>
+        <PasswordField
+          id={inputId}
+          label={stored === null ? label : `New ${label.toLowerCase()}`}
+          description={stored === null ? `${description} Optional; you can set it later.` : description}
+          autoComplete="new-password"
+          value={value.mode === 'replace' ? value.value : ''}
+          onChange={(event) => onChange({ mode: 'replace', value: event.currentTarget.value })}
+          error={error}
+        />
+        {stored !== null && (
+          <div>
+            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => onChange({ mode: 'keep' })}>
+              Keep the current {label.toLowerCase()}
+            </Button>
+          </div>
+        )}
+      </Stack>
+    );
+  }
+
+  const state =
+    value.mode === 'clear'
+      ? { text: 'Will be cleared when you save', color: 'red' }
+      : isSet
+        ? { text: `Set${stored.hint ? ` · ends in …${stored.hint.replace(/^…/, '')}` : ''}`, color: undefined }
+        : { text: 'Not set', color: 'dimmed' };
+
+  return (
+    <Input.Wrapper labelElement="div" label={label} description={description} error={error}>
+      <Group justify="space-between" mt={6} wrap="nowrap">
+        <Group gap={8} wrap="nowrap">
+          <IconKey size={16} color="var(--mantine-color-gray-6)" aria-hidden />
+          <Text fz="sm" c={state.color} aria-live="polite">
+            {state.text}
+          </Text>
+        </Group>
+        <Group gap={4} wrap="nowrap">
+          {value.mode === 'clear' ? (
+            <Button variant="default" size="xs" onClick={() => onChange({ mode: 'keep' })}>
+              Undo clear
+            </Button>
+          ) : (
+            <>
+              <Button
+                variant="default"
+                size="xs"
+                aria-label={`${isSet ? 'Replace' : 'Set'} ${label.toLowerCase()}`}
+                onClick={() => {
+                  onChange({ mode: 'replace', value: '' });
+                  requestAnimationFrame(() => document.getElementById(inputId)?.focus());
+                }}
+              >
+                {isSet ? 'Replace' : 'Set'}
+              </Button>
+              {isSet && (
+                <Button variant="subtle" color="red" size="xs" aria-label={`Clear ${label.toLowerCase()}`} onClick={() => onChange({ mode: 'clear' })}>
+                  Clear
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
+      </Group>
+    </Input.Wrapper>
+  );
+}

@@ -1,0 +1,62 @@
+import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useCatalogOptions, type CatalogListFilters, type CatalogStatusFilter } from '../../../hooks/api/catalog';
+
+const STATUS_OPTIONS: { value: CatalogStatusFilter; label: string }[] = [
+  { value: 'all', label: 'All statuses' },
+  { value: 'active', label: 'Active' },
+  { value: 'inactive', label: 'Inactive' },
+];
+
+function isStatus(value: string): value is CatalogStatusFilter {
+  return STATUS_OPTIONS.some((option) => option.value === value);
+}
+
+type Props = {
+  value: CatalogListFilters;
+  onChange: (next: CatalogListFilters) => void;
+  /** e.g. "Search products"; the box's visible label. */
+  searchLabel: string;
+  withCarrierFilter?: boolean;
+};
+
+export function CatalogFilters({ value, onChange, searchLabel, withCarrierFilter = false }: Props) {
+  const carriers = useCatalogOptions('carriers', '', withCarrierFilter);
+  const carrierOptions = [
+    { value: '', label: 'All carriers' },
+    ...(carriers.data ?? []).map((carrier) => ({ value: carrier.code, label: carrier.name })),
+  ];
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        label={searchLabel}
+        placeholder="Name or code"
+        type="search"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={value.search}
+        onChange={(event) => onChange({ ...value, search: event.currentTarget.value })}
+        w={{ base: '100%', sm: 280 }}
+      />
+      {withCarrierFilter && (
+        <NativeSelect
+          label="Carrier"
+          data={carrierOptions}
+          value={value.carrierCode}
+          onChange={(event) => onChange({ ...value, carrierCode: event.currentTarget.value })}
+          w={{ base: '100%', xs: 200 }}
+        />
+      )}
+      <NativeSelect
+        label="Status"
+        data={STATUS_OPTIONS}
+        value={value.status}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          if (isStatus(next)) onChange({ ...value, status: next });
+        }}
+        w={{ base: '100%', xs: 160 }}
+      />
+    </Group>
+  );
+}
