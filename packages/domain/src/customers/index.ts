@@ -1,0 +1,2 @@
+export * from './nanp.js';
+export * from './security-pin.js';
