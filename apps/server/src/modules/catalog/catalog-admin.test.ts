@@ -107,6 +107,18 @@ describe('admins keep the catalog', () => {
     expect(right.json()).toMatchObject({ carrierCode: 'ACME', code: 'P1', lineTypeCodes: ['PHONE'], products: [{ productCode: 'A1', quantity: 1, inclusion: 'required', orderType: 'ALL' }] });
   });
 
+  it('should refuse a save made from a stale copy when the editor says which version it started from', async () => {
+    const [carrier] = (await send('GET', '/api/catalog/carriers?search=acme')).json();
+    const { credential: _c, webhookSecret: _w, ...provisioning } = carrierInput.provisioning;
+    const input = { ...carrierInput, provisioning };
+    const first = await t.request({ method: 'PUT', url: `/api/catalog/carriers/${carrier.id}`, session, payload: { ...input, name: 'First' }, headers: { 'if-match': carrier.updatedAt } });
+    expect(first.statusCode).toBe(200);
+    const stale = await t.request({ method: 'PUT', url: `/api/catalog/carriers/${carrier.id}`, session, payload: { ...input, name: 'Second' }, headers: { 'if-match': carrier.updatedAt } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('CONFLICT');
+    expect((await send('GET', `/api/catalog/carriers/${carrier.id}`)).json().name).toBe('First');
+  });
+
   it('should refuse a negative price on anything but a discount', async () => {
     const response = await send('POST', '/api/catalog/products', { carrierCode: 'ACME', code: 'NEG', name: 'Oops', kind: 'fee', monthlyCents: -100 });
     expect(response.statusCode).toBe(400);

@@ -16,6 +16,7 @@ import { createCatalogRecord, updateCatalogRecord } from './use-cases/save-catal
 const CATALOG_VERSION_CHECK_MS = 1000;
 
 const ZIdParams = z.object({ id: z.uuid({ message: 'must be a record id (UUID)' }) });
+const ZIfMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() });
 const ZImportSummary = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 
 /**
@@ -89,10 +90,22 @@ function registerEntity<S extends z.ZodType, V extends { id: string; code: strin
   });
   app.put(
     `${base}/:id`,
-    { config, schema: { tags, summary: `Replace a ${entity.label} (its code stays)`, params: ZIdParams, body: entity.input, response: { 200: entity.view } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: `Replace a ${entity.label} (its code stays)`,
+        description: 'Send `If-Match` with the `updatedAt` you edited from to be refused (409) when someone else saved it since.',
+        params: ZIdParams,
+        headers: ZIfMatchHeaders,
+        body: entity.input,
+        response: { 200: entity.view },
+      },
+    },
     async (request) => {
       const { params, body } = request as unknown as Req;
-      return updateCatalogRecord({ db, audit: auditContextOf(request), secrets, entity, id: params.id, input: body });
+      const expectedUpdatedAt = request.headers['if-match']?.replace(/^"|"$/g, '');
+      return updateCatalogRecord({ db, audit: auditContextOf(request), secrets, entity, id: params.id, input: body, expectedUpdatedAt });
     },
   );
 }

@@ -30,14 +30,21 @@ export async function createCatalogRecord<S extends z.ZodType, V extends { id: s
   });
 }
 
-/** Replaces a catalog record by id. Its code never changes: lines and orders name it. */
-export async function updateCatalogRecord<S extends z.ZodType, V extends { id: string; code: string }>(
-  options: SaveOptions<S, V> & { id: string },
+/**
+ * Replaces a catalog record by id. Its code never changes: lines and orders name it. With
+ * `expectedUpdatedAt` (the `updatedAt` the editor started from) a record someone else saved in the
+ * meantime is refused instead of silently overwritten.
+ */
+export async function updateCatalogRecord<S extends z.ZodType, V extends { id: string; code: string; updatedAt?: string }>(
+  options: SaveOptions<S, V> & { id: string; expectedUpdatedAt?: string },
 ): Promise<V> {
   const { db, entity, input, id, fieldPrefix = 'body' } = options;
   return db.transaction(async (tx) => {
     const [before] = await entity.get(tx, [id], options.secrets);
     if (!before) throw new AppError('NOT_FOUND', `No ${entity.label} with id ${id}`);
+    if (options.expectedUpdatedAt && before.updatedAt !== options.expectedUpdatedAt) {
+      throw new AppError('CONFLICT', `This ${entity.label} was changed by someone else since you opened it; reload it and try again`);
+    }
     if (entity.keyOf(entity.toInput(before)) !== entity.keyOf(input)) {
       throw AppError.field('RULE_VIOLATED', `${fieldPrefix}.code`, 'immutable', `A ${entity.label}'s code (and carrier) cannot change once created`);
     }
