@@ -42,7 +42,7 @@ if (!built) failed += 1;
 const report = `${OUTPUT_DIR}/vitest.json`;
 writeFileSync(report, '{}');
 const extra = built ? [] : ['--project', 'domain', '--project', 'server:pglite', '--project', 'server:postgres'];
-run('tests', 'npx', ['vitest', 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+const vitestPassed = run('tests', 'npx', ['vitest', 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 
 const results = JSON.parse(readFileSync(report, 'utf8'));
 if (typeof results.numTotalTests !== 'number') {
@@ -56,6 +56,11 @@ if (typeof results.numTotalTests !== 'number') {
   failed += brokenFiles.length;
   if (results.numTotalTests === 0) {
     console.log('✖ no test ran');
+    failed += 1;
+  }
+  // Vitest can fail outside any test (an unhandled error, a failing hook): that counts too.
+  if (!vitestPassed && results.numFailedTests === 0 && brokenFiles.length === 0) {
+    console.log('✖ vitest failed outside the tests (see its output above)');
     failed += 1;
   }
 }

@@ -1,7 +1,7 @@
 import { ROLE_LABELS, ZCatalogDocument, type Role } from '@linedesk/domain';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
 import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
@@ -27,6 +27,7 @@ const DEMO_NAMES: Record<Role, string> = {
 };
 
 const DEMO_SETTING = 'demo_seeded_at';
+const DEMO_SEED_LOCK = 4_242_003;
 
 /**
  * Demo mode: `on` seeds unless already seeded, `off` never does, `auto` seeds an embedded database
@@ -38,25 +39,27 @@ export async function ensureDemoData(options: {
   secrets: SecretBox;
 }): Promise<{ signIns: DemoSignIn[] | null; hasUsers: boolean }> {
   const { db, config, secrets } = options;
-  const alreadySeeded = (await readSetting<string>(db, DEMO_SETTING)) !== null;
-  const userCount = await countUsers(db);
-  const shouldSeed =
-    !alreadySeeded &&
-    (config.demoMode === 'on' || (config.demoMode === 'auto' && config.database.kind === 'pglite' && userCount === 0));
-  if (shouldSeed) {
-    await db.transaction(async (tx) => {
+  // Several servers starting at once on one PostgreSQL take turns, so only the first one seeds.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
+    const alreadySeeded = (await readSetting<string>(tx, DEMO_SETTING)) !== null;
+    const userCount = await countUsers(tx);
+    const shouldSeed =
+      !alreadySeeded &&
+      (config.demoMode === 'on' || (config.demoMode === 'auto' && config.database.kind === 'pglite' && userCount === 0));
+    if (shouldSeed) {
       for (const demo of DEMO_SIGN_INS) {
         await createUser({ db: tx, audit: SYSTEM_ACTOR, input: { ...demo, name: DEMO_NAMES[demo.role] } });
       }
       await importCatalog({ db: tx, audit: SYSTEM_ACTOR, secrets, document: ZCatalogDocument.parse(DEMO_CATALOG) });
       await writeSetting(tx, DEMO_SETTING, new Date().toISOString());
-    });
-  }
-  const isDemo = config.demoMode !== 'off' && (alreadySeeded || shouldSeed);
-  return { signIns: isDemo ? DEMO_SIGN_INS : null, hasUsers: shouldSeed || userCount > 0 };
+    }
+    const isDemo = config.demoMode !== 'off' && (alreadySeeded || shouldSeed);
+    return { signIns: isDemo ? DEMO_SIGN_INS : null, hasUsers: shouldSeed || userCount > 0 };
+  });
 }
 
-async function countUsers(db: Db): Promise<number> {
+async function countUsers(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ value: count() }).from(users);
   return row?.value ?? 0;
 }

@@ -18,6 +18,8 @@ export type RegisteredRoute = { method: string; url: string; access: RouteAccess
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** A successful call may end sessions (sign-out, password change, user change). */
+    endsSessions?: boolean;
   }
   interface FastifyRequest {
     auth: RequestAuth | null;
@@ -67,8 +69,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
   // Signing out, a password change and any change to a user end sessions: forget every cached one
   // before that answer leaves, so this process never serves a request on an ended session.
   app.addHook('onSend', async (request, reply) => {
-    const changesSessions = request.method !== 'GET' && /^\/api\/(auth|users)(\/|$)/.test(request.url);
-    if (changesSessions && reply.statusCode < 400) sessions.clear();
+    if (request.routeOptions.config.endsSessions && reply.statusCode < 400) sessions.clear();
   });
 }
 
@@ -86,7 +87,11 @@ function createSessionCache(ttlMs: number) {
       const now = Date.now();
       const hit = entries.get(tokenHash);
       if (hit && hit.until > now) return hit.session;
+      // A lookup that began before a clear() may have read a session that has since ended: it
+      // answers its own request but is not kept.
+      const generation = entries;
       const session = await load();
+      if (generation !== entries) return session;
       if (entries.size > 10_000) entries = new Map();
       const until = Math.min(now + ttlMs, session ? Date.parse(session.expiresAt) : now + ttlMs);
       entries.set(tokenHash, { session, until });

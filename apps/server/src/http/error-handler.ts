@@ -59,6 +59,9 @@ function toAppError(error: FastifyError): AppError {
   const byFastifyCode = FASTIFY_CODES[error.code ?? ''];
   if (byFastifyCode) return new AppError(byFastifyCode, error.message);
   if (isUniqueViolation(error)) return new AppError('CONFLICT', 'A record with the same unique value already exists');
+  if (postgresCode(error) === '22021' || postgresCode(error) === '22P05') {
+    return new AppError('VALIDATION_FAILED', 'Text cannot contain NUL (\\u0000) or other characters the database cannot store');
+  }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(codeForStatus(error.statusCode), error.message);
   }
@@ -88,7 +91,12 @@ function codeForStatus(status: number): ErrorCode {
   return match ? match[0] : 'VALIDATION_FAILED';
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/** The SQLSTATE of a database error, whichever driver raised it (Drizzle wraps it as `cause`). */
+function postgresCode(error: unknown): unknown {
   const candidate = error as { code?: unknown; cause?: { code?: unknown } };
-  return candidate.code === '23505' || candidate.cause?.code === '23505';
+  return candidate.cause?.code ?? candidate.code;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return postgresCode(error) === '23505';
 }

@@ -30,11 +30,25 @@ export function createSecretBox(key: Buffer): SecretBox {
   };
 }
 
-/** How a stored secret is shown: set or not, and its last four characters when it is long enough to spare them. */
+/**
+ * How a stored secret is shown: set or not, and its last four characters when it is long enough to
+ * spare them. A secret sealed under another key still shows as set (without a hint), so the screen
+ * that replaces it keeps working.
+ */
 export function maskSecret(box: SecretBox, sealed: string | null): TMaskedSecret {
   if (!sealed) return { isSet: false, hint: null };
-  const plain = box.open(sealed);
-  return { isSet: true, hint: plain.length >= 12 ? `…${plain.slice(-4)}` : null };
+  const plain = openOrNull(box, sealed);
+  return { isSet: true, hint: plain !== null && plain.length >= 12 ? `…${plain.slice(-4)}` : null };
+}
+
+/** The secret in clear, or null when there is none or it was sealed under another key. */
+export function openOrNull(box: SecretBox, sealed: string | null): string | null {
+  if (!sealed) return null;
+  try {
+    return box.open(sealed);
+  } catch {
+    return null;
+  }
 }
 
 export function parseEncryptionKey(text: string): Buffer {

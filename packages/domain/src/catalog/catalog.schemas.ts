@@ -143,10 +143,8 @@ export const ZProductInput = z
     isTaxable: z.boolean().default(true),
     isActive: z.boolean().default(true),
   })
-  .refine((p) => p.kind === 'discount' || (p.monthlyCents >= 0 && p.oneTimeCents >= 0), {
-    message: 'Only a discount may have a negative price',
-    path: ['monthlyCents'],
-  });
+  .refine((p) => p.kind === 'discount' || p.monthlyCents >= 0, { message: 'Only a discount may have a negative price', path: ['monthlyCents'] })
+  .refine((p) => p.kind === 'discount' || p.oneTimeCents >= 0, { message: 'Only a discount may have a negative price', path: ['oneTimeCents'] });
 export type TProductInput = z.input<typeof ZProductInput>;
 export type TProductData = z.output<typeof ZProductInput>;
 

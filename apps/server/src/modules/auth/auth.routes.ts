@@ -40,7 +40,7 @@ export function registerAuthRoutes(app: App, { database, config }: AppContext): 
 
   typed(app).post(
     '/api/auth/sign-out',
-    { config: { access: ANY_ROLE }, schema: { tags, summary: 'Sign out this browser', response: { 204: z.null() } } },
+    { config: { access: ANY_ROLE, endsSessions: true }, schema: { tags, summary: 'Sign out this browser', response: { 204: z.null() } } },
     async (request, reply) => {
       const auth = requireAuth(request);
       await signOut({ db, audit: auditContextOf(request), tokenHash: auth.tokenHash, userId: auth.session.user.id });
@@ -58,7 +58,17 @@ export function registerAuthRoutes(app: App, { database, config }: AppContext): 
   typed(app).post(
     '/api/auth/password',
     {
-      config: { access: ANY_ROLE },
+      // Guessing the current password from a stolen session is throttled like sign-in.
+      config: {
+        access: ANY_ROLE,
+        endsSessions: true,
+        rateLimit: {
+          max: config.signInRateLimitPerMinute,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (request: FastifyRequest) => `password|${request.auth?.session.user.id ?? request.ip}`,
+        },
+      },
       schema: { tags, summary: 'Change your own password', body: ZChangePasswordInput, response: { 204: z.null() } },
     },
     async (request, reply) => {

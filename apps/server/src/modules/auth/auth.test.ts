@@ -105,11 +105,10 @@ describe('cross-site protection and headers', () => {
   });
   afterAll(async () => t.close());
 
-  const changePassword = (headers: Record<string, string>) =>
-    t.request({ method: 'POST', url: '/api/auth/sign-out', session: token, headers });
+  const signOut = (headers: Record<string, string>) => t.request({ method: 'POST', url: '/api/auth/sign-out', session: token, headers });
 
   it('should refuse a change from another origin', async () => {
-    const response = await changePassword({ origin: 'https://evil.example.com' });
+    const response = await signOut({ origin: 'https://evil.example.com' });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('ORIGIN_REJECTED');
   });
@@ -126,7 +125,24 @@ describe('cross-site protection and headers', () => {
   it('should accept a configured extra origin and reads without an Origin', async () => {
     const read = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `ld_session=${token}` } });
     expect(read.statusCode).toBe(200);
-    expect((await changePassword({ origin: 'https://partner.example.com' })).statusCode).toBe(204);
+    expect((await signOut({ origin: 'https://partner.example.com' })).statusCode).toBe(204);
+  });
+
+  it('should fall back to the Referer, and treat an opaque Origin as none', async () => {
+    const fromReferer = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { host: 'linedesk.test', referer: 'https://evil.example.com/form' },
+      payload: { email: 'x@example.com', password: 'whatever-password' },
+    });
+    expect(fromReferer.json().code).toBe('ORIGIN_REJECTED');
+    const opaque = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { host: 'linedesk.test', origin: 'null', referer: 'http://linedesk.test/sign-in' },
+      payload: { email: 'x@example.com', password: 'whatever-password' },
+    });
+    expect(opaque.statusCode).toBe(401);
   });
 
   it('should send security headers', async () => {

@@ -38,7 +38,7 @@ export function registerUserRoutes(app: App, { database }: AppContext): void {
   typed(app).patch(
     '/api/users/:id',
     {
-      config,
+      config: { ...config, endsSessions: true },
       schema: {
         tags,
         summary: 'Change a user (name, role, active, password reset)',

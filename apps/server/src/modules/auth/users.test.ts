@@ -49,7 +49,7 @@ describe('admins manage users', () => {
     const before = await t.database.db.select().from(auditLog);
     const response = await create({ email: 'NEW.CLERK@example.com', name: 'Again', role: 'viewer', password: 'another-password' });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ code: 'ALREADY_EXISTS', fields: [{ field: 'email', rule: 'unique' }] });
+    expect(response.json()).toMatchObject({ code: 'ALREADY_EXISTS', fields: [{ field: 'body.email', rule: 'unique' }] });
     expect(await t.database.db.select().from(auditLog)).toHaveLength(before.length);
   });
 
@@ -77,6 +77,8 @@ describe('admins manage users', () => {
   it('should deactivate a user, ending their sessions, and audit the before and after', async () => {
     const clerk = await t.createUser('agent');
     const clerkSession = await t.sessionFor(clerk);
+    // Used once, so the server has it in memory when the deactivation comes.
+    expect((await t.request({ method: 'GET', url: '/api/auth/session', session: clerkSession })).statusCode).toBe(200);
     const response = await patch(clerk.id, { isActive: false });
     expect(response.statusCode).toBe(200);
     expect(response.json().isActive).toBe(false);
@@ -121,5 +123,28 @@ describe('admins manage users', () => {
     const response = await patch(admin.id, {});
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('the last active admin', () => {
+  it('should let only one of two admins demoting each other at once succeed', async () => {
+    const t = await createTestApp();
+    try {
+      const a = await t.createUser('admin');
+      const b = await t.createUser('admin');
+      const [first, second] = await Promise.all([
+        t.request({ method: 'PATCH', url: `/api/users/${b.id}`, session: await t.sessionFor(a), payload: { role: 'agent' } }),
+        t.request({ method: 'PATCH', url: `/api/users/${a.id}`, session: await t.sessionFor(b), payload: { role: 'agent' } }),
+      ]);
+      // The loser is refused either as the last admin (422) or, when the winner already demoted it
+      // and so ended its session, as signed out (401).
+      const codes = [first.statusCode, second.statusCode].sort();
+      expect(codes[0]).toBe(200);
+      expect([401, 422]).toContain(codes[1]);
+      const admins = await t.database.db.select().from(users).where(and(eq(users.role, 'admin'), eq(users.isActive, true)));
+      expect(admins).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { auditLog } from '../audit/audit.schema.js';
+import { createSecretBox } from '../../security/secret-box.js';
 import { carriers } from './catalog.schema.js';
 
 describe('admins keep the catalog', () => {
@@ -50,6 +51,21 @@ describe('admins keep the catalog', () => {
     const cleared = await send('PUT', `/api/catalog/carriers/${carrier.id}`, { ...carrierInput, provisioning: { ...provisioning, credential: null } });
     expect(cleared.json().provisioning.credential).toEqual({ isSet: false, hint: null });
     expect(cleared.json().provisioning.webhookSecret.isSet).toBe(true);
+  });
+
+  it('should still list a carrier whose secret was sealed under another key, as set without a hint', async () => {
+    const [carrier] = (await send('GET', '/api/catalog/carriers?search=acme')).json();
+    const foreign = createSecretBox(Buffer.alloc(32, 99)).seal('sealed-elsewhere-1234');
+    await t.database.db.update(carriers).set({ webhookSecretSealed: foreign }).where(eq(carriers.id, carrier.id));
+    const response = await send('GET', `/api/catalog/carriers/${carrier.id}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().provisioning.webhookSecret).toEqual({ isSet: true, hint: null });
+  });
+
+  it('should refuse text the database cannot store with a 400, not a 500', async () => {
+    const response = await send('POST', '/api/catalog/bill-profiles', { code: 'NUL', name: 'Bad\u0000name' });
+    expect(response.statusCode).toBe(400);
+    expect((await send('GET', '/api/catalog/products?search=a%00')).statusCode).toBe(400);
   });
 
   it('should refuse a second record with the same code, naming the field', async () => {
@@ -123,6 +139,8 @@ describe('admins keep the catalog', () => {
     const response = await send('POST', '/api/catalog/products', { carrierCode: 'ACME', code: 'NEG', name: 'Oops', kind: 'fee', monthlyCents: -100 });
     expect(response.statusCode).toBe(400);
     expect(response.json().fields[0].field).toBe('body.monthlyCents');
+    const oneTime = await send('POST', '/api/catalog/products', { carrierCode: 'ACME', code: 'NEG', name: 'Oops', kind: 'fee', oneTimeCents: -5 });
+    expect(oneTime.json().fields[0].field).toBe('body.oneTimeCents');
   });
 
   it('should deactivate instead of deleting, and stop offering what is inactive', async () => {

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { DbOrTx, Tx } from '../../db/client.js';
+import { containsPattern } from '../../db/like-pattern.js';
 import { AppError } from '../../http/app-error.js';
 import type { SecretBox } from '../../security/secret-box.js';
 
@@ -33,6 +34,15 @@ export type CatalogEntity<TSchema extends z.ZodType, TView extends { id: string;
   toInput(view: TView): z.output<TSchema>;
   /** Secrets an input sets or clears, named for the audit trail (which shows that they changed, never their value). */
   secretChanges?(input: z.output<TSchema>): Record<string, unknown>;
+  /** Takes the record's row lock, so a read-check-write by id is one step for concurrent saves. */
+  lock(tx: Tx, id: string): Promise<void>;
+  /**
+   * The input as the stored record would give it back (lists in stored order, secrets left out),
+   * so an import can tell a record that matches from one that changed.
+   */
+  canonical?(input: z.output<TSchema>): z.output<TSchema>;
+  /** Whether the secrets an input carries differ from the stored ones (an import of a document with secrets). */
+  secretsDiffer?(tx: Tx, id: string, input: z.output<TSchema>, secrets: SecretBox): Promise<boolean>;
 };
 
 /** Filters every admin list shares: name/code search and active status. */
@@ -42,7 +52,7 @@ export function listConditions(
 ): SQL[] {
   const conditions: SQL[] = [];
   if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.search);
     const match = or(ilike(columns.code, pattern), ilike(columns.name, pattern));
     if (match) conditions.push(match);
   }
@@ -77,4 +87,11 @@ export async function resolveCodes(
 
 export function iso(date: Date): string {
   return date.toISOString();
+}
+
+/** The `lock` of an entity kept in `table`. */
+export function lockRowOf(table: { id: PgColumn }) {
+  return async (tx: Tx, id: string): Promise<void> => {
+    await tx.select({ id: table.id }).from(table.id.table).where(eq(table.id, id)).for('update');
+  };
 }

@@ -62,6 +62,34 @@ describe('catalog import and export', () => {
     expect(await rows(products)).toBe(7);
   });
 
+  it('should find nothing to change in a document that lists line types in another order or repeats an order type', async () => {
+    const document = await exportDocument();
+    const pkg = document.packages.find((p: { code: string }) => p.code === 'UNL');
+    pkg.lineTypeCodes = ['TAB', 'PHONE'];
+    expect((await importDocument(document)).json().updated).toBe(1);
+    pkg.orderTypes = ['CONVERSION', 'NEW', 'NEW'];
+    expect((await importDocument(document)).json()).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it('should change a carrier secret only when the document carries a different one', async () => {
+    const document = await exportDocument();
+    const gsm = document.carriers.find((c: { code: string }) => c.code === 'GSM');
+    gsm.provisioning.credential = 'sk_from_the_document_1234';
+    expect((await importDocument(document)).json()).toMatchObject({ updated: 1 });
+    expect((await importDocument(document)).json()).toMatchObject({ updated: 0 });
+    gsm.provisioning.credential = null;
+    expect((await importDocument(document)).json()).toMatchObject({ updated: 1 });
+    expect((await importDocument(document)).json()).toMatchObject({ updated: 0 });
+  });
+
+  it('should refuse a code that appears twice in one section, naming the second', async () => {
+    const document = await exportDocument();
+    document.agents.push({ ...document.agents[0], name: 'Copy', code: document.agents[0].code.toLowerCase() });
+    const response = await importDocument(document);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields[0]).toMatchObject({ field: 'agents.1.code', rule: 'unique' });
+  });
+
   it('should refuse a document that is not a catalog, naming the field', async () => {
     const response = await importDocument({ format: 'something-else', version: 1 });
     expect(response.statusCode).toBe(400);

@@ -1,4 +1,5 @@
 import { ZPackageOffer, ZWizardCarrier, ZWizardLineType, ZWizardOrderType, ZWizardPackage, ZWizardPackagesQuery, ZCode } from '@linedesk/domain';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ANY_ROLE } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
@@ -11,14 +12,16 @@ import { listOfferedPackages } from './use-cases/list-offered-packages.js';
 /** What the New Customer Wizard reads, step by step: carriers, then line types, then packages, then one package's offer. */
 export function registerCatalogWizardRoutes(app: App, { database }: AppContext, cache: CatalogReadCache): void {
   const { db } = database;
-  const cached = <T>(url: string, load: () => Promise<T>) => cache.read(url, load);
+  // Keyed by route and parsed query, so unknown or reordered parameters cannot multiply the entries.
+  const cached = <T>(request: FastifyRequest, load: () => Promise<T>) =>
+    cache.read(`${request.routeOptions.url}?${JSON.stringify(request.query)}`, load);
   const tags = ['Catalog for the wizard'];
   const config = { access: ANY_ROLE };
 
   typed(app).get(
     '/api/catalog/wizard/carriers',
     { config, schema: { tags, summary: 'Carriers and the order types the wizard sells on them', response: { 200: z.array(ZWizardCarrier) } } },
-    async (request) => cached(request.url, () => listOfferedCarriers({ db })),
+    async (request) => cached(request, () => listOfferedCarriers({ db })),
   );
   typed(app).get(
     '/api/catalog/wizard/line-types',
@@ -31,7 +34,7 @@ export function registerCatalogWizardRoutes(app: App, { database }: AppContext, 
         response: { 200: z.array(ZWizardLineType) },
       },
     },
-    async (request) => cached(request.url, () => listOfferedLineTypes({ db, ...request.query })),
+    async (request) => cached(request, () => listOfferedLineTypes({ db, ...request.query })),
   );
   typed(app).get(
     '/api/catalog/wizard/packages',
@@ -39,7 +42,7 @@ export function registerCatalogWizardRoutes(app: App, { database }: AppContext, 
       config,
       schema: { tags, summary: 'Packages sold for a carrier, line type and order type', querystring: ZWizardPackagesQuery, response: { 200: z.array(ZWizardPackage) } },
     },
-    async (request) => cached(request.url, () => listOfferedPackages({ db, query: request.query })),
+    async (request) => cached(request, () => listOfferedPackages({ db, query: request.query })),
   );
   typed(app).get(
     '/api/catalog/wizard/offer',
@@ -52,6 +55,6 @@ export function registerCatalogWizardRoutes(app: App, { database }: AppContext, 
         response: { 200: ZPackageOffer },
       },
     },
-    async (request) => cached(request.url, () => getPackageOffer({ db, ...request.query })),
+    async (request) => cached(request, () => getPackageOffer({ db, ...request.query })),
   );
 }

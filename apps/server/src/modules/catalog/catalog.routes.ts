@@ -15,6 +15,13 @@ import { createCatalogRecord, updateCatalogRecord } from './use-cases/save-catal
 /** How long another process's catalog change may take to reach this process's wizard reads. */
 const CATALOG_VERSION_CHECK_MS = 1000;
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A successful call changes the catalog, so the wizard's cached reads are dropped. */
+    changesCatalog?: boolean;
+  }
+}
+
 const ZIdParams = z.object({ id: z.uuid({ message: 'must be a record id (UUID)' }) });
 const ZIfMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() });
 const ZImportSummary = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
@@ -32,7 +39,7 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   // Any successful catalog change through this process is seen by the next wizard read: the cache
   // is emptied before the change's answer leaves.
   app.addHook('onSend', async (request, reply) => {
-    if (request.method !== 'GET' && request.url.startsWith('/api/catalog/') && reply.statusCode < 300) cache.invalidate();
+    if (request.routeOptions.config.changesCatalog && reply.statusCode < 300) cache.invalidate();
   });
   const e = CATALOG_ENTITIES;
   registerEntity(app, context, e.billProfiles);
@@ -53,7 +60,7 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   typed(app).post(
     '/api/catalog/import',
     {
-      config: { access: ADMIN_ONLY },
+      config: { access: ADMIN_ONLY, changesCatalog: true },
       bodyLimit: 10 * 1024 * 1024,
       schema: { tags, summary: 'Create or update catalog records by code from one document', body: ZCatalogDocument, response: { 200: ZImportSummary } },
     },
@@ -72,6 +79,7 @@ function registerEntity<S extends z.ZodType, V extends { id: string; code: strin
   const base = `/api/catalog/${entity.path}`;
   const tags = ['Catalog'];
   const config = { access: ADMIN_ONLY };
+  const changes = { access: ADMIN_ONLY, changesCatalog: true };
   type Req = { query: TCatalogListQuery; params: { id: string }; body: z.output<S> };
 
   app.get(base, { config, schema: { tags, summary: `List ${entity.label}s`, querystring: ZCatalogListQuery, response: { 200: z.array(entity.view) } } }, async (request) =>
@@ -83,7 +91,7 @@ function registerEntity<S extends z.ZodType, V extends { id: string; code: strin
     if (!record) throw new AppError('NOT_FOUND', `No ${entity.label} with id ${id}`);
     return record;
   });
-  app.post(base, { config, schema: { tags, summary: `Create a ${entity.label}`, body: entity.input, response: { 201: entity.view } } }, async (request, reply) => {
+  app.post(base, { config: changes, schema: { tags, summary: `Create a ${entity.label}`, body: entity.input, response: { 201: entity.view } } }, async (request, reply) => {
     const input = (request as unknown as Req).body;
     const record = await createCatalogRecord({ db, audit: auditContextOf(request), secrets, entity, input });
     return reply.status(201).send(record);
@@ -91,7 +99,7 @@ function registerEntity<S extends z.ZodType, V extends { id: string; code: strin
   app.put(
     `${base}/:id`,
     {
-      config,
+      config: changes,
       schema: {
         tags,
         summary: `Replace a ${entity.label} (its code stays)`,

@@ -12,7 +12,7 @@ export async function createUser(options: { db: DbOrTx; audit: AuditContext; inp
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (existing) throw AppError.field('ALREADY_EXISTS', 'email', 'unique', `A user with email ${input.email} already exists`);
+    if (existing) throw AppError.field('ALREADY_EXISTS', 'body.email', 'unique', `A user with email ${input.email} already exists`);
     const [row] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })

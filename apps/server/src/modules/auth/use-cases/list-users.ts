@@ -1,6 +1,7 @@
 import type { TUser, TUserListQuery } from '@linedesk/domain';
 import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { containsPattern } from '../../../db/like-pattern.js';
 import { toUser } from '../auth.mapper.js';
 import { users } from '../auth.schema.js';
 
@@ -8,7 +9,7 @@ export async function listUsers(options: { db: DbOrTx; query: TUserListQuery }):
   const { db, query } = options;
   const conditions: SQL[] = [];
   if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.search);
     const matches = or(ilike(users.email, pattern), ilike(users.name, pattern));
     if (matches) conditions.push(matches);
   }

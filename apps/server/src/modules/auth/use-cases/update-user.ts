@@ -1,11 +1,13 @@
 import type { TUpdateUserInput, TUser } from '@linedesk/domain';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import { auditableUser, toUser } from '../auth.mapper.js';
 import { sessions, users, type UserRow } from '../auth.schema.js';
 import { hashPassword } from '../password.js';
+
+const ADMIN_CHANGES_LOCK = 4_242_002;
 
 /**
  * An admin edits a user. Deactivating, demoting or resetting a password signs the user out
@@ -21,6 +23,9 @@ export async function updateUser(options: {
   const { db, audit, id, input } = options;
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
+    // Two admins demoting each other at once must not both see the other as the remaining admin:
+    // changes that can remove an admin take turns.
+    if (input.role !== undefined || input.isActive !== undefined) await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_CHANGES_LOCK})`);
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) throw new AppError('NOT_FOUND', `No user with id ${id}`);
     const losesAdmin = before.role === 'admin' && before.isActive && (input.isActive === false || (input.role && input.role !== 'admin'));

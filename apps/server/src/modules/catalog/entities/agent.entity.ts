@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import { findUsers } from '../../auth/use-cases/find-users.js';
-import { and, byName, eq, inArray, iso, listConditions, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
+import { and, byName, eq, inArray, iso, listConditions, lockRowOf, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
 import { agents, agentSalesPeople } from '../catalog.schema.js';
 
 const parents = alias(agents, 'parent');
@@ -56,6 +56,7 @@ export const agentEntity: CatalogEntity<typeof ZAgentInput, TAgent> = {
   input: ZAgentInput,
   view: ZAgent,
   keyOf: (input) => input.code,
+  lock: lockRowOf(agents),
   list: (db, query) => load(db, listConditions(agents, query)),
   get: (db, ids) => load(db, [inArray(agents.id, ids)]),
   findId: async (db, input) => (await db.select({ id: agents.id }).from(agents).where(eq(agents.code, input.code)))[0]?.id ?? null,

@@ -1,8 +1,8 @@
 import { ZCarrier, ZCarrierInput, type TCarrier, type TCarrierData } from '@linedesk/domain';
 import { asc } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../db/client.js';
-import { maskSecret, type SecretBox } from '../../../security/secret-box.js';
-import { and, eq, inArray, iso, listConditions, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
+import { maskSecret, openOrNull, type SecretBox } from '../../../security/secret-box.js';
+import { and, eq, inArray, iso, listConditions, lockRowOf, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
 import { billProfiles, carriers, lineTypes, type CarrierRow } from '../catalog.schema.js';
 
 async function load(db: DbOrTx, where: Parameters<typeof and>, secrets: SecretBox): Promise<TCarrier[]> {
@@ -65,6 +65,7 @@ export const carrierEntity: CatalogEntity<typeof ZCarrierInput, TCarrier> = {
   input: ZCarrierInput,
   view: ZCarrier,
   keyOf: (input) => input.code,
+  lock: lockRowOf(carriers),
   list: (db, query, secrets) => load(db, listConditions(carriers, query), secrets),
   get: (db, ids, secrets) => load(db, [inArray(carriers.id, ids)], secrets),
   findId: async (db, input) => (await db.select({ id: carriers.id }).from(carriers).where(eq(carriers.code, input.code)))[0]?.id ?? null,
@@ -101,6 +102,19 @@ export const carrierEntity: CatalogEntity<typeof ZCarrierInput, TCarrier> = {
     ...(provisioning.credential === undefined ? {} : { provisioningCredential: provisioning.credential ? 'set' : 'cleared' }),
     ...(provisioning.webhookSecret === undefined ? {} : { webhookSecret: provisioning.webhookSecret ? 'set' : 'cleared' }),
   }),
+  canonical: (input) => {
+    const { credential: _c, webhookSecret: _w, ...provisioning } = input.provisioning;
+    return { ...input, provisioning };
+  },
+  secretsDiffer: async (tx, id, input, secrets) => {
+    const [row] = await tx
+      .select({ credential: carriers.provisioningCredentialSealed, webhookSecret: carriers.webhookSecretSealed })
+      .from(carriers)
+      .where(eq(carriers.id, id));
+    const differs = (given: string | null | undefined, sealed: string | null | undefined) =>
+      given !== undefined && given !== openOrNull(secrets, sealed ?? null);
+    return differs(input.provisioning.credential, row?.credential) || differs(input.provisioning.webhookSecret, row?.webhookSecret);
+  },
   // Secrets stay out: an export never carries them, and an import without them keeps what is stored.
   toInput: (view) => ({
     code: view.code,

@@ -2,7 +2,7 @@ import { ZPackage, ZPackageInput, type TPackage, type TPackageData } from '@line
 import { asc } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
-import { and, eq, inArray, iso, listConditions, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
+import { and, eq, inArray, iso, listConditions, lockRowOf, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
 import { carriers, ldRatePlans, lineTypes, packageLineTypes, packageProducts, packages, products } from '../catalog.schema.js';
 
 async function load(db: DbOrTx, where: Parameters<typeof and>): Promise<TPackage[]> {
@@ -89,6 +89,7 @@ export const packageEntity: CatalogEntity<typeof ZPackageInput, TPackage> = {
   input: ZPackageInput,
   view: ZPackage,
   keyOf: (input) => `${input.carrierCode}/${input.code}`,
+  lock: lockRowOf(packages),
   list: (db, query) => load(db, [...listConditions(packages, query), query.carrierCode ? eq(carriers.code, query.carrierCode) : undefined]),
   get: (db, ids) => load(db, [inArray(packages.id, ids)]),
   findId: async (db, input) =>
@@ -142,4 +143,6 @@ export const packageEntity: CatalogEntity<typeof ZPackageInput, TPackage> = {
     return owner;
   },
   toInput: ({ id: _id, createdAt: _c, updatedAt: _u, ...input }) => input,
+  // Line types come back in their display order and order types once each.
+  canonical: (input) => ({ ...input, lineTypeCodes: [...input.lineTypeCodes].sort(), orderTypes: [...new Set(input.orderTypes)].sort() }),
 };

@@ -1,7 +1,7 @@
 import { ZProduct, ZProductInput, type TProduct } from '@linedesk/domain';
 import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { and, eq, inArray, iso, listConditions, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
+import { and, eq, inArray, iso, listConditions, lockRowOf, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
 import { carriers, products, type ProductRow } from '../catalog.schema.js';
 
 async function load(db: DbOrTx, where: Parameters<typeof and>): Promise<TProduct[]> {
@@ -26,6 +26,7 @@ export const productEntity: CatalogEntity<typeof ZProductInput, TProduct> = {
   input: ZProductInput,
   view: ZProduct,
   keyOf: (input) => `${input.carrierCode}/${input.code}`,
+  lock: lockRowOf(products),
   list: (db, query) => load(db, [...listConditions(products, query), query.carrierCode ? eq(carriers.code, query.carrierCode) : undefined]),
   get: (db, ids) => load(db, [inArray(products.id, ids)]),
   findId: async (db, input) =>

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { z } from 'zod';
-import { and, eq, inArray, iso, listConditions, type CatalogEntity } from '../catalog-entity.js';
+import { and, eq, inArray, iso, listConditions, lockRowOf, type CatalogEntity } from '../catalog-entity.js';
 import type { billProfiles, ldRatePlans, lineTypes } from '../catalog.schema.js';
 
 type SimpleTable = typeof billProfiles | typeof lineTypes | typeof ldRatePlans;
@@ -29,6 +29,7 @@ export function simpleEntity<TSchema extends z.ZodType, TView extends { id: stri
     input: options.input,
     view: options.view,
     keyOf: (input) => (input as { code: string }).code,
+    lock: lockRowOf(table),
     list: async (db, query) =>
       (await db.select().from(table).where(and(...listConditions(table, query))).orderBy(...order)).map(toView),
     get: async (db, ids) => (await db.select().from(table).where(inArray(table.id, ids))).map(toView),

@@ -1,16 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { TCatalogDocument, TAgentData } from '@linedesk/domain';
+import type { TAgentData, TCatalogDocument } from '@linedesk/domain';
 import type { z } from 'zod';
-import type { DbOrTx } from '../../../db/client.js';
+import type { DbOrTx, Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import type { SecretBox } from '../../../security/secret-box.js';
 import type { AuditContext } from '../../audit/record-audit.js';
 import { findUsers } from '../../auth/use-cases/find-users.js';
 import type { CatalogEntity } from '../catalog-entity.js';
 import { CATALOG_ENTITIES } from '../catalog-entities.js';
-import { createCatalogRecord, updateCatalogRecord } from './save-catalog-record.js';
+import { stampCatalogVersion } from '../catalog-version.js';
+import { writeAudited } from './save-catalog-record.js';
 
 export type ImportSummary = { created: number; updated: number; unchanged: number };
+
+type Context = { audit: AuditContext; secrets: SecretBox; summary: ImportSummary };
 
 /**
  * Writes a whole catalog document in one transaction, matching records by code: a record that is
@@ -23,41 +26,53 @@ export async function importCatalog(options: {
   secrets: SecretBox;
   document: TCatalogDocument;
 }): Promise<ImportSummary> {
-  const { db, document } = options;
-  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
-  await db.transaction(async (tx) => {
-    const step = async <S extends z.ZodType, V extends { id: string; code: string }>(
-      entity: CatalogEntity<S, V>,
-      section: string,
-      items: { input: z.output<S>; index: number }[],
-    ) => {
-      for (const { input, index } of items) {
-        const save = { db: tx, audit: options.audit, secrets: options.secrets, entity, input, fieldPrefix: `${section}.${index}` };
-        const id = await entity.findId(tx, input);
-        if (!id) {
-          await createCatalogRecord(save);
-          summary.created += 1;
-          continue;
-        }
-        const [existing] = await entity.get(tx, [id], options.secrets);
-        if (existing && isDeepStrictEqual(entity.toInput(existing), input)) summary.unchanged += 1;
-        else {
-          await updateCatalogRecord({ ...save, id });
-          summary.updated += 1;
-        }
-      }
-    };
+  const { document } = options;
+  const context: Context = { audit: options.audit, secrets: options.secrets, summary: { created: 0, updated: 0, unchanged: 0 } };
+  await options.db.transaction(async (tx) => {
     const indexed = <T>(items: T[]) => items.map((input, index) => ({ input, index }));
     const e = CATALOG_ENTITIES;
-    await step(e.billProfiles, 'billProfiles', indexed(document.billProfiles));
-    await step(e.lineTypes, 'lineTypes', indexed(document.lineTypes));
-    await step(e.ldRatePlans, 'ldRatePlans', indexed(document.ldRatePlans));
-    await step(e.carriers, 'carriers', indexed(document.carriers));
-    await step(e.agents, 'agents', parentsFirst(await withSalesPersonIds(tx, document.agents)));
-    await step(e.products, 'products', indexed(document.products));
-    await step(e.packages, 'packages', indexed(document.packages));
+    await importSection(tx, context, e.billProfiles, 'billProfiles', indexed(document.billProfiles));
+    await importSection(tx, context, e.lineTypes, 'lineTypes', indexed(document.lineTypes));
+    await importSection(tx, context, e.ldRatePlans, 'ldRatePlans', indexed(document.ldRatePlans));
+    await importSection(tx, context, e.carriers, 'carriers', indexed(document.carriers));
+    await importSection(tx, context, e.agents, 'agents', parentsFirst(await withSalesPersonIds(tx, document.agents)));
+    await importSection(tx, context, e.products, 'products', indexed(document.products));
+    await importSection(tx, context, e.packages, 'packages', indexed(document.packages));
+    if (context.summary.created + context.summary.updated > 0) await stampCatalogVersion(tx);
   });
-  return summary;
+  return context.summary;
+}
+
+async function importSection<S extends z.ZodType, V extends { id: string; code: string }>(
+  tx: Tx,
+  context: Context,
+  entity: CatalogEntity<S, V>,
+  section: string,
+  items: { input: z.output<S>; index: number }[],
+): Promise<void> {
+  const seen = new Set<string>();
+  const canonical = (input: z.output<S>) => entity.canonical?.(input) ?? input;
+  for (const { input, index } of items) {
+    const fieldPrefix = `${section}.${index}`;
+    const key = entity.keyOf(input);
+    if (seen.has(key)) throw AppError.field('VALIDATION_FAILED', `${fieldPrefix}.code`, 'unique', `${key} appears twice in ${section}`);
+    seen.add(key);
+    const save = { audit: context.audit, secrets: context.secrets, entity, input, fieldPrefix };
+    const id = await entity.findId(tx, input);
+    const [existing] = id ? await entity.get(tx, [id], context.secrets) : [];
+    if (!existing) {
+      await writeAudited(tx, save, null);
+      context.summary.created += 1;
+    } else if (
+      isDeepStrictEqual(canonical(entity.toInput(existing)), canonical(input)) &&
+      !(await entity.secretsDiffer?.(tx, existing.id, input, context.secrets))
+    ) {
+      context.summary.unchanged += 1;
+    } else {
+      await writeAudited(tx, save, existing);
+      context.summary.updated += 1;
+    }
+  }
 }
 
 type DocumentAgent = TCatalogDocument['agents'][number];

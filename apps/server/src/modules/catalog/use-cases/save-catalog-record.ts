@@ -1,12 +1,14 @@
 import type { z } from 'zod';
-import type { DbOrTx } from '../../../db/client.js';
+import type { DbOrTx, Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import type { SecretBox } from '../../../security/secret-box.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import type { CatalogEntity } from '../catalog-entity.js';
 import { stampCatalogVersion } from '../catalog-version.js';
 
-type SaveOptions<S extends z.ZodType, V extends { id: string; code: string }> = {
+type View = { id: string; code: string; updatedAt?: string };
+
+export type SaveOptions<S extends z.ZodType, V extends View> = {
   db: DbOrTx;
   audit: AuditContext;
   secrets: SecretBox;
@@ -17,16 +19,15 @@ type SaveOptions<S extends z.ZodType, V extends { id: string; code: string }> = 
 };
 
 /** Creates a catalog record; its code (per carrier for products and packages) must be new. */
-export async function createCatalogRecord<S extends z.ZodType, V extends { id: string; code: string }>(
-  options: SaveOptions<S, V>,
-): Promise<V> {
+export async function createCatalogRecord<S extends z.ZodType, V extends View>(options: SaveOptions<S, V>): Promise<V> {
   const { db, entity, input, fieldPrefix = 'body' } = options;
   return db.transaction(async (tx) => {
     if (await entity.findId(tx, input)) {
       throw AppError.field('ALREADY_EXISTS', `${fieldPrefix}.code`, 'unique', `A ${entity.label} ${entity.keyOf(input)} already exists`);
     }
-    const id = await entity.write(tx, null, input, { secrets: options.secrets, fieldPrefix });
-    return audited(tx, options, id, null);
+    const saved = await writeAudited(tx, options, null);
+    await stampCatalogVersion(tx);
+    return saved;
   });
 }
 
@@ -35,11 +36,13 @@ export async function createCatalogRecord<S extends z.ZodType, V extends { id: s
  * `expectedUpdatedAt` (the `updatedAt` the editor started from) a record someone else saved in the
  * meantime is refused instead of silently overwritten.
  */
-export async function updateCatalogRecord<S extends z.ZodType, V extends { id: string; code: string; updatedAt?: string }>(
+export async function updateCatalogRecord<S extends z.ZodType, V extends View>(
   options: SaveOptions<S, V> & { id: string; expectedUpdatedAt?: string },
 ): Promise<V> {
   const { db, entity, input, id, fieldPrefix = 'body' } = options;
   return db.transaction(async (tx) => {
+    // The row lock makes the If-Match check and the write one step for concurrent saves.
+    await entity.lock(tx, id);
     const [before] = await entity.get(tx, [id], options.secrets);
     if (!before) throw new AppError('NOT_FOUND', `No ${entity.label} with id ${id}`);
     if (options.expectedUpdatedAt && before.updatedAt !== options.expectedUpdatedAt) {
@@ -48,21 +51,25 @@ export async function updateCatalogRecord<S extends z.ZodType, V extends { id: s
     if (entity.keyOf(entity.toInput(before)) !== entity.keyOf(input)) {
       throw AppError.field('RULE_VIOLATED', `${fieldPrefix}.code`, 'immutable', `A ${entity.label}'s code (and carrier) cannot change once created`);
     }
-    await entity.write(tx, id, input, { secrets: options.secrets, fieldPrefix });
-    return audited(tx, options, id, before);
+    const saved = await writeAudited(tx, options, before);
+    await stampCatalogVersion(tx);
+    return saved;
   });
 }
 
-async function audited<S extends z.ZodType, V extends { id: string; code: string }>(
-  tx: DbOrTx,
-  options: SaveOptions<S, V>,
-  id: string,
+/**
+ * Writes a record (new when `before` is null) and its audit row, in the caller's transaction.
+ * The caller has checked the code and stamps the catalog version.
+ */
+export async function writeAudited<S extends z.ZodType, V extends View>(
+  tx: Tx,
+  options: Omit<SaveOptions<S, V>, 'db'>,
   before: V | null,
 ): Promise<V> {
-  const { entity, secrets, input } = options;
+  const { entity, secrets, input, fieldPrefix = 'body' } = options;
+  const id = await entity.write(tx, before?.id ?? null, input, { secrets, fieldPrefix });
   const [after] = await entity.get(tx, [id], secrets);
   if (!after) throw new Error(`${entity.label} ${id} vanished while saving`);
-  await stampCatalogVersion(tx);
   await recordAudit(tx, options.audit, {
     entityType: entity.type,
     entityId: id,
