@@ -2,6 +2,7 @@ import { ROLE_LABELS, ROLES, type Role } from '@linedesk/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { unlabelledInputs } from './support/pages.js';
 import { startServer, type RunningServer } from './support/server-process.js';
 
 const DEMO_NAMES: Record<Role, string> = {
@@ -101,8 +102,14 @@ describe('signing in, the navigation each role sees, and signing out', () => {
         const table = page.getByRole('table', { name: 'Users' });
         await expect.poll(() => table.getByRole('row').count()).toBe(5);
       } else {
+        // The page is refused in the browser: the users list is never even asked for.
+        const usersRequests: string[] = [];
+        page.on('request', (request) => {
+          if (new URL(request.url()).pathname.startsWith('/api/users')) usersRequests.push(request.url());
+        });
         await page.goto(`${server.url}/users`);
         await expect.poll(() => page.getByText("You don't have access to this page").isVisible()).toBe(true);
+        expect(usersRequests).toEqual([]);
       }
 
       await userMenu.click();
@@ -127,7 +134,7 @@ describe('signing in, the navigation each role sees, and signing out', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
 
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
     let reachedUsers = false;
     // Past Home and the Catalog group (its toggle and its pages).
     for (let i = 0; i < 25 && !reachedUsers; i += 1) {
@@ -148,17 +155,7 @@ describe('signing in, the navigation each role sees, and signing out', () => {
     await page.goto(`${server.url}/users`);
     await page.getByRole('button', { name: 'Create user' }).click();
     await page.getByRole('dialog').waitFor();
-    const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea')]
-        .filter((el) => (el as HTMLInputElement).type !== 'hidden')
-        .filter((el) => {
-          const labels = (el as HTMLInputElement).labels;
-          const visibleLabel = labels && [...labels].some((label) => label.textContent?.trim() && label.offsetParent !== null);
-          return !visibleLabel;
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-    expect(unlabelled).toEqual([]);
+    expect(await unlabelledInputs(page)).toEqual([]);
     await page.context().close();
   });
 });

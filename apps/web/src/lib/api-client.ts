@@ -26,6 +26,11 @@ export class ApiError extends Error {
     return this.code === 'UNAUTHENTICATED';
   }
 
+  /** True when a save was refused because someone else changed the record since it was loaded (`If-Match`). */
+  get isConflict(): boolean {
+    return this.code === 'CONFLICT';
+  }
+
   /**
    * Field messages keyed by input name: the server says `body.email`, forms know `email`.
    * The first message per field wins; one message per input is all a form can show.
@@ -45,7 +50,7 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
-type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
@@ -53,7 +58,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  * header the server checks on every change, and the httpOnly session cookie rides along.
  */
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
@@ -85,7 +90,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
+  put: <T>(path: string, body: unknown, headers?: Record<string, string>) => apiRequest<T>('PUT', path, { body, headers }),
 };
 
 function withQuery(path: string, query: Query | undefined): string {

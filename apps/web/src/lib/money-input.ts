@@ -1,4 +1,4 @@
-import { MILLICENTS_PER_CENT, parseDollarsToCents, type Cents, type Millicents } from '@linedesk/domain';
+import { MILLICENTS_PER_CENT, parseDollarsToCents, parseDollarsToMillicents, type Cents, type Millicents } from '@linedesk/domain';
 
 // People type dollars; the API takes integer cents (prices) and integer millicents (per-minute rates).
 // These turn stored amounts into what an input shows, and typed text back into integers.
@@ -17,13 +17,6 @@ export function millicentsToDollarText(millicents: Millicents): string {
   const whole = Math.floor(millicents / MILLICENTS_PER_DOLLAR);
   const fraction = String(millicents % MILLICENTS_PER_DOLLAR).padStart(5, '0').replace(/0{1,3}$/, '');
   return `${whole}.${fraction}`;
-}
-
-/** "0.0125" or "$0.0125" -> 1250 millicents; null when it is not a non-negative amount with at most five decimals. */
-export function parseDollarsToMillicents(text: string): Millicents | null {
-  const match = text.trim().replace(/^\$/, '').match(/^(\d+)(?:\.(\d{1,5}))?$/);
-  if (!match) return null;
-  return Number(match[1]) * MILLICENTS_PER_DOLLAR + Number((match[2] ?? '').padEnd(5, '0'));
 }
 
 export const MONEY_MESSAGE = 'Enter an amount in dollars, such as 12.50';

@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useSession } from '../../hooks/api/auth';
 import { AppNavbar } from '../nav/app-navbar';
 import { CurrentUserProvider } from './current-user';
@@ -11,9 +11,15 @@ import { UserMenu } from './user-menu';
 export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const { data: session } = useSession();
+  // Where the router is going (already the next page while it loads).
+  const location = useRouterState({ select: (state) => state.location });
 
-  // Only for the moment between a session ending and the sign-in page taking over.
-  if (!session) return null;
+  if (!session) {
+    // Signing out and the "session ended" handler are already on their way to sign-in: nothing to show meanwhile.
+    if (location.pathname === '/sign-in') return null;
+    // Any other way of losing the session must not leave a blank page: sign in, then come back here.
+    return <Navigate to="/sign-in" search={{ redirect: location.href }} replace />;
+  }
 
   return (
     <CurrentUserProvider value={session.user}>

@@ -1,6 +1,8 @@
 import type { TChangePasswordInput, TSessionInfo, TSignInInput } from '@linedesk/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../lib/api-client';
+import { SKIP_SESSION_EXPIRED } from '../../lib/query-client';
+import { auditKeys } from './audit';
 
 export const authKeys = {
   all: ['auth'] as const,
@@ -44,14 +46,22 @@ export function useSignIn() {
   });
 }
 
+/**
+ * Signing out of a session that already ended answers 401: that is signed out, not a "session
+ * ended" surprise, so the global handler stays out of it and the caller lands on sign-in itself.
+ */
 export function useSignOut() {
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/sign-out'),
+    meta: SKIP_SESSION_EXPIRED,
   });
 }
 
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TChangePasswordInput) => api.post<void>('/api/auth/password', input),
+    // The change is in the audit trail (the home page's recent activity, the audit log).
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   });
 }

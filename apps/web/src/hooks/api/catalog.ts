@@ -16,8 +16,9 @@ import type {
   TProduct,
   TProductInput,
 } from '@linedesk/domain';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../lib/api-client';
+import type { StatusFilter } from '../../lib/status-filter';
 import { auditKeys } from './audit';
 
 /** Each catalog API path with what it answers (view) and what it takes (input). */
@@ -34,10 +35,10 @@ export type CatalogEntity = keyof CatalogEntityMap;
 export type CatalogView<E extends CatalogEntity> = CatalogEntityMap[E]['view'];
 export type CatalogInput<E extends CatalogEntity> = CatalogEntityMap[E]['input'];
 
-export type CatalogStatusFilter = 'active' | 'inactive' | 'all';
 /** `carrierCode` only narrows products and packages; empty means every carrier. */
-export type CatalogListFilters = { search: string; status: CatalogStatusFilter; carrierCode: string };
+export type CatalogListFilters = { search: string; status: StatusFilter; carrierCode: string };
 
+/** No filter at all: every record of a kind, active or not. A list starts here, and "Clear filters" returns here. */
 export const ALL_RECORDS: CatalogListFilters = { search: '', status: 'all', carrierCode: '' };
 
 export type ImportSummary = { created: number; updated: number; unchanged: number };
@@ -78,26 +79,52 @@ export function useCatalogOptions<E extends CatalogEntity>(entity: E, carrierCod
   });
 }
 
-export function useCatalogRecord<E extends CatalogEntity>(entity: E, id: string | null) {
-  return useQuery({
-    queryKey: catalogKeys.detail(entity, id ?? ''),
+/** One record as stored now. An editor must start from it, not from a list loaded minutes ago. */
+export function catalogRecordQuery<E extends CatalogEntity>(entity: E, id: string) {
+  return queryOptions({
+    queryKey: catalogKeys.detail(entity, id),
     queryFn: ({ signal }) => api.get<CatalogView<E>>(`${pathOf(entity)}/${id}`, undefined, signal),
-    enabled: id !== null,
-    // An editor must start from what is stored now, not from a list loaded minutes ago.
     staleTime: 0,
   });
 }
 
-/** Creates (no id) or replaces (id) a record; nothing is ever deleted, deactivating is a save too. */
+export function useCatalogRecord<E extends CatalogEntity>(entity: E, id: string | null) {
+  return useQuery({ ...catalogRecordQuery(entity, id ?? ''), enabled: id !== null });
+}
+
+/** Asks the server for the record as stored now (never the cache): what a drawer, a toggle or a reload starts from. */
+export function fetchFreshRecord<E extends CatalogEntity>(queryClient: QueryClient, entity: E, id: string): Promise<CatalogView<E>> {
+  return queryClient.fetchQuery({ ...catalogRecordQuery(entity, id), staleTime: 0 });
+}
+
+/** What a person is told when their save lost the race: the record is reloaded for them to check. */
+export const CONFLICT_MESSAGE = 'Changed by someone else since you opened it — reloaded; check and save again';
+
+/** True when a save was refused because the record changed since the copy it was made from. */
+export function isConflict(error: unknown): boolean {
+  return isApiError(error) && error.isConflict;
+}
+
+/**
+ * Creates (no id) or replaces (id) a record; nothing is ever deleted, deactivating is a save too.
+ * A replace names the `updatedAt` of the copy it was made from (`If-Match`), so the server refuses
+ * it (409 CONFLICT) instead of silently overwriting someone else's save.
+ */
 export function useSaveCatalogRecord<E extends CatalogEntity>(entity: E) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: CatalogInput<E> }) =>
-      id === null ? api.post<CatalogView<E>>(pathOf(entity), input) : api.put<CatalogView<E>>(`${pathOf(entity)}/${id}`, input),
+    mutationFn: (save: { id: null; input: CatalogInput<E> } | { id: string; updatedAt: string; input: CatalogInput<E> }) =>
+      save.id === null
+        ? api.post<CatalogView<E>>(pathOf(entity), save.input)
+        : api.put<CatalogView<E>>(`${pathOf(entity)}/${save.id}`, save.input, { 'if-match': save.updatedAt }),
     onSuccess: () => {
       // Records point at each other by code (packages at carriers and products…): refresh them all.
       void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
+    },
+    onError: (error) => {
+      // What is on screen is out of date: lists and records are fetched again.
+      if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
     },
   });
 }

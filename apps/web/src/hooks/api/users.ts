@@ -1,11 +1,14 @@
 import type { Role, TCreateUserInput, TUpdateUserInput, TUser } from '@linedesk/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
+import type { StatusFilter } from '../../lib/status-filter';
 import { auditKeys } from './audit';
 import { authKeys } from './auth';
 
-export type UserStatusFilter = 'active' | 'inactive' | 'all';
-export type UserListFilters = { search: string; role: Role | ''; status: UserStatusFilter };
+export type UserListFilters = { search: string; role: Role | ''; status: StatusFilter };
+
+/** No filter at all: every user, active or not. The list starts here, and "Clear filters" returns here. */
+export const ALL_USERS: UserListFilters = { search: '', role: '', status: 'all' };
 
 export const userKeys = {
   all: ['users'] as const,

@@ -1,18 +1,9 @@
 import { ZRole } from '@linedesk/domain';
 import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { UserListFilters, UserStatusFilter } from '../../hooks/api/users';
+import type { UserListFilters } from '../../hooks/api/users';
+import { isStatusFilter, STATUS_FILTER_OPTIONS } from '../../lib/status-filter';
 import { ROLE_OPTIONS } from './role-select';
-
-const STATUS_OPTIONS: { value: UserStatusFilter; label: string }[] = [
-  { value: 'all', label: 'All statuses' },
-  { value: 'active', label: 'Active' },
-  { value: 'inactive', label: 'Inactive' },
-];
-
-function isStatus(value: string): value is UserStatusFilter {
-  return STATUS_OPTIONS.some((option) => option.value === value);
-}
 
 export function UsersFilters({ value, onChange }: { value: UserListFilters; onChange: (next: UserListFilters) => void }) {
   return (
@@ -38,11 +29,11 @@ export function UsersFilters({ value, onChange }: { value: UserListFilters; onCh
       />
       <NativeSelect
         label="Status"
-        data={STATUS_OPTIONS}
+        data={STATUS_FILTER_OPTIONS}
         value={value.status}
         onChange={(event) => {
           const next = event.currentTarget.value;
-          if (isStatus(next)) onChange({ ...value, status: next });
+          if (isStatusFilter(next)) onChange({ ...value, status: next });
         }}
         w={{ base: '100%', xs: 170 }}
       />

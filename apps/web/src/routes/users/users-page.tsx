@@ -6,17 +6,15 @@ import { useState } from 'react';
 import { Page, PageHeader } from '../../components/common/page';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../components/common/status-state';
 import { useCurrentUser } from '../../components/layout/current-user';
-import { useUsers, type UserListFilters } from '../../hooks/api/users';
+import { ALL_USERS, useUsers, type UserListFilters } from '../../hooks/api/users';
 import { CreateUserModal } from './create-user-modal';
 import { EditUserDrawer } from './edit-user-drawer';
 import { UsersFilters } from './users-filters';
 import { UsersTable } from './users-table';
 
-const NO_FILTERS: UserListFilters = { search: '', role: '', status: 'all' };
-
 export function UsersPage() {
   const currentUser = useCurrentUser();
-  const [filters, setFilters] = useState<UserListFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<UserListFilters>(ALL_USERS);
   // Typing waits for a pause before asking the server; the selects apply at once.
   const [debouncedSearch] = useDebouncedValue(filters.search, 250);
   const users = useUsers({ ...filters, search: debouncedSearch });
@@ -64,7 +62,7 @@ export function UsersPage() {
               icon={<IconUserSearch size={24} />}
               title="No users match these filters"
               action={
-                <Button variant="light" onClick={() => setFilters(NO_FILTERS)}>
+                <Button variant="light" onClick={() => setFilters(ALL_USERS)}>
                   Clear filters
                 </Button>
               }

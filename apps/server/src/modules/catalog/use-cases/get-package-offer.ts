@@ -1,7 +1,8 @@
 import {
   appliesToOrderType,
   isIncludedByDefault,
-  lineTotals,
+  isOnOfferedLine,
+  offerTotals,
   priceProduct,
   type TOfferedProduct,
   type TPackageOffer,
@@ -66,7 +67,8 @@ export async function getPackageOffer(options: {
         quantity: link.quantity,
       }),
     }));
-  const onLine = populatesProducts ? offered.filter((p) => isIncludedByDefault(p.inclusion)) : [];
+  // One rule, shared with the package editor's totals, decides what is on the line.
+  const onLine = offered.filter((p) => isOnOfferedLine({ ...p, isActive: true }, orderType, populatesProducts));
   const available = populatesProducts ? offered.filter((p) => !isIncludedByDefault(p.inclusion)) : offered;
   return {
     carrierCode,
@@ -91,6 +93,19 @@ export async function getPackageOffer(options: {
             internationalRates: plan.internationalRates,
           }
         : null,
-    totals: lineTotals(pkg, onLine),
+    totals: offerTotals({
+      pkg,
+      products: links.map(({ link, product }) => ({
+        monthlyCents: product.monthlyCents,
+        oneTimeCents: product.oneTimeCents,
+        monthlyOverrideCents: link.monthlyOverrideCents,
+        quantity: link.quantity,
+        inclusion: link.inclusion,
+        orderType: link.orderType,
+        isActive: product.isActive,
+      })),
+      orderType,
+      populatesProducts,
+    }),
   };
 }

@@ -1,29 +1,29 @@
 import { ZAgentInput, type TAgent } from '@linedesk/domain';
 import { Drawer, MultiSelect, Select, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/common/form-alert';
 import { useCatalogOptions } from '../../../hooks/api/catalog';
-import { useUsers } from '../../../hooks/api/users';
+import { ALL_USERS, useUsers } from '../../../hooks/api/users';
 import { referenceOptions } from '../../../lib/catalog-records';
+import { blankToNull } from '../../../lib/text';
 import { CodeField, FormActions, TextField } from '../common/fields';
-import { useCatalogForm } from '../common/use-catalog-form';
+import { CatalogFormAlert } from '../common/catalog-form-alert';
+import type { DrawerState } from '../common/use-drawer-state';
+import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
 
-type Props = { opened: boolean; record: TAgent | null; formKey: number; onClose: () => void };
+type Props = { drawer: DrawerState<'agents'> };
 
-export function AgentDrawer({ opened, record, formKey, onClose }: Props) {
+export function AgentDrawer({ drawer }: Props) {
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="md" title={record ? 'Edit agent' : 'Create agent'}>
-      <AgentForm key={formKey} record={record} onDone={onClose} />
+    <Drawer opened={drawer.opened} onClose={drawer.close} position="right" size="md" title={drawer.record ? 'Edit agent' : 'Create agent'}>
+      <AgentForm key={drawer.key} record={drawer.record} onDone={drawer.close} host={drawer.host} />
     </Drawer>
   );
 }
 
-const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
-
-function AgentForm({ record, onDone }: { record: TAgent | null; onDone: () => void }) {
-  const form = useCatalogForm('agents', record, onDone);
+function AgentForm({ record, onDone, host }: { record: TAgent | null; onDone: () => void; host: FormHost<'agents'> }) {
+  const form = useCatalogForm('agents', record, onDone, host);
   const agents = useCatalogOptions('agents');
-  const users = useUsers({ search: '', role: '', status: 'all' });
+  const users = useUsers(ALL_USERS);
   const [code, setCode] = useState(record?.code ?? '');
   const [name, setName] = useState(record?.name ?? '');
   const [parentCode, setParentCode] = useState<string | null>(record?.parentCode ?? null);
@@ -57,7 +57,7 @@ function AgentForm({ record, onDone }: { record: TAgent | null; onDone: () => vo
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
-        <FormAlert error={form.save.error} />
+        <CatalogFormAlert state={form.alert} />
         <CodeField value={code} onChange={setCode} locked={record !== null} error={errors.code} autoFocus={record === null} />
         <TextField label="Name" value={name} onChange={setName} error={errors.name} />
         <Select

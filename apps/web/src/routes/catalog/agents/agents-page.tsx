@@ -8,7 +8,7 @@ import { useDrawerState } from '../common/use-drawer-state';
 import { AgentDrawer } from './agent-drawer';
 
 export function AgentsPage() {
-  const drawer = useDrawerState<TAgent>();
+  const drawer = useDrawerState('agents');
   // Parent agents are shown by name; the list itself only carries the parent's code.
   const agents = useCatalogOptions('agents');
   const nameOf = (code: string) => agents.data?.find((agent) => agent.code === code)?.name ?? code;
@@ -52,7 +52,7 @@ export function AgentsPage() {
       onCreate={drawer.openCreate}
       onEdit={drawer.openEdit}
     >
-      <AgentDrawer opened={drawer.opened} record={drawer.record} formKey={drawer.key} onClose={drawer.close} />
+      <AgentDrawer drawer={drawer} />
     </CatalogListPage>
   );
 }

@@ -1,25 +1,26 @@
 import { BILL_METHOD_LABELS, BILL_METHODS, ZBillMethod, ZBillProfileInput, type BillMethod, type TBillProfile } from '@linedesk/domain';
 import { Drawer, NativeSelect, NumberInput, Stack, Switch } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/common/form-alert';
 import { CodeField, FormActions, TextField, readNumber } from '../common/fields';
-import { useCatalogForm } from '../common/use-catalog-form';
+import { CatalogFormAlert } from '../common/catalog-form-alert';
+import type { DrawerState } from '../common/use-drawer-state';
+import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
 
-type Props = { opened: boolean; record: TBillProfile | null; formKey: number; onClose: () => void };
+type Props = { drawer: DrawerState<'bill-profiles'> };
 
 const METHOD_OPTIONS = BILL_METHODS.map((method) => ({ value: method, label: BILL_METHOD_LABELS[method] }));
 
 /** Create (no record) or edit a bill profile; keyed per opening so edits never leak between records. */
-export function BillProfileDrawer({ opened, record, formKey, onClose }: Props) {
+export function BillProfileDrawer({ drawer }: Props) {
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="md" title={record ? 'Edit bill profile' : 'Create bill profile'}>
-      <BillProfileForm key={formKey} record={record} onDone={onClose} />
+    <Drawer opened={drawer.opened} onClose={drawer.close} position="right" size="md" title={drawer.record ? 'Edit bill profile' : 'Create bill profile'}>
+      <BillProfileForm key={drawer.key} record={drawer.record} onDone={drawer.close} host={drawer.host} />
     </Drawer>
   );
 }
 
-function BillProfileForm({ record, onDone }: { record: TBillProfile | null; onDone: () => void }) {
-  const form = useCatalogForm('bill-profiles', record, onDone);
+function BillProfileForm({ record, onDone, host }: { record: TBillProfile | null; onDone: () => void; host: FormHost<'bill-profiles'> }) {
+  const form = useCatalogForm('bill-profiles', record, onDone, host);
   const [code, setCode] = useState(record?.code ?? '');
   const [name, setName] = useState(record?.name ?? '');
   const [method, setMethod] = useState<BillMethod>(record?.defaultBillMethod ?? 'EMAIL');
@@ -44,7 +45,7 @@ function BillProfileForm({ record, onDone }: { record: TBillProfile | null; onDo
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
-        <FormAlert error={form.save.error} />
+        <CatalogFormAlert state={form.alert} />
         <CodeField value={code} onChange={setCode} locked={record !== null} error={errors.code} autoFocus={record === null} />
         <TextField label="Name" value={name} onChange={setName} error={errors.name} />
         <NativeSelect

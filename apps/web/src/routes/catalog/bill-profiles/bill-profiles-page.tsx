@@ -35,7 +35,7 @@ function DefaultBadge({ children }: { children: string }) {
 }
 
 export function BillProfilesPage() {
-  const drawer = useDrawerState<TBillProfile>();
+  const drawer = useDrawerState('bill-profiles');
   return (
     <CatalogListPage
       entity="bill-profiles"
@@ -46,7 +46,7 @@ export function BillProfilesPage() {
       onCreate={drawer.openCreate}
       onEdit={drawer.openEdit}
     >
-      <BillProfileDrawer opened={drawer.opened} record={drawer.record} formKey={drawer.key} onClose={drawer.close} />
+      <BillProfileDrawer drawer={drawer} />
     </CatalogListPage>
   );
 }

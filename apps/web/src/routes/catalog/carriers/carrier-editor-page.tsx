@@ -11,7 +11,7 @@ export function CarrierEditorPage({ id }: { id: string | null }) {
       listTitle="Carriers"
       description="A network you sell on: what it accepts, what it needs on a line, and how orders reach it."
     >
-      {(carrier) => <CarrierForm record={carrier} />}
+      {(carrier, host) => <CarrierForm record={carrier} host={host} />}
     </RecordEditorPage>
   );
 }

@@ -2,29 +2,26 @@ import { ZCarrierInput, type NumberAssignment, type OrderType, type TCarrier } f
 import { Group, Radio, Select, Stack, Switch, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/common/form-alert';
 import { useCatalogOptions } from '../../../hooks/api/catalog';
 import { referenceOptions } from '../../../lib/catalog-records';
 import type { FieldErrors } from '../../../lib/form-errors';
+import { CatalogFormAlert } from '../common/catalog-form-alert';
 import { CodeField, DisplayOrderField, EditorActions, OrderTypesField, TextField, readNumber } from '../common/fields';
 import { FormSection } from '../common/form-section';
 import { newUid } from '../common/row-uid';
-import { useCatalogForm } from '../common/use-catalog-form';
+import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
 import { IdentifierRequirementsEditor, type RequirementDraft } from './identifier-requirements-editor';
-import { ProvisioningFields, type ProvisioningDraft } from './provisioning-fields';
-import { secretPayload } from './secret-field';
+import { ProvisioningFields, provisioningPayload, type ProvisioningDraft } from './provisioning-fields';
 
 const NUMBER_ASSIGNMENT_LABELS: Record<NumberAssignment, { label: string; description: string }> = {
   AREA_CODE: { label: 'Area code', description: 'The agent asks for a number in an area code.' },
   ZIP: { label: 'ZIP code', description: 'The carrier picks a local number for a ZIP code.' },
 };
 
-const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
-
 /** Create (no record) or edit a carrier: what it sells on, what it needs on a line, how orders reach it. */
-export function CarrierForm({ record }: { record: TCarrier | null }) {
+export function CarrierForm({ record, host }: { record: TCarrier | null; host: FormHost<'carriers'> | null }) {
   const navigate = useNavigate();
-  const form = useCatalogForm('carriers', record, () => void navigate({ to: '/catalog/carriers' }));
+  const form = useCatalogForm('carriers', record, () => void navigate({ to: '/catalog/carriers' }), host);
   const billProfiles = useCatalogOptions('bill-profiles');
   const lineTypes = useCatalogOptions('line-types');
   const populatesHintId = useId();
@@ -72,13 +69,7 @@ export function CarrierForm({ record }: { record: TCarrier | null }) {
         populatesProducts,
         identifierRequirements: rules.map((rule) => ({ lineTypeCode: rule.lineTypeCode ?? '', requires: rule.requires })),
         numberAssignment,
-        provisioning: {
-          adapter: provisioning.adapter,
-          endpoint: blankToNull(provisioning.endpoint),
-          accountId: blankToNull(provisioning.accountId),
-          credential: secretPayload(provisioning.credential),
-          webhookSecret: secretPayload(provisioning.webhookSecret),
-        },
+        provisioning: provisioningPayload(provisioning, record?.provisioning ?? null),
         flowThrough,
         isActive: record?.isActive ?? true,
       },
@@ -89,7 +80,7 @@ export function CarrierForm({ record }: { record: TCarrier | null }) {
   return (
     <form onSubmit={handleSubmit} noValidate aria-label={record ? `Edit ${record.name}` : 'Create carrier'}>
       <Stack gap="xl">
-        <FormAlert error={form.save.error} />
+        <CatalogFormAlert state={form.alert} />
         <FormSection title="Carrier" description="How the carrier is named, listed and billed by default.">
           <Group grow align="flex-start">
             <CodeField value={code} onChange={setCode} locked={record !== null} error={errors.code} autoFocus={record === null} />

@@ -1,6 +1,8 @@
 import { IDENTIFIER_KIND_LABELS, IDENTIFIER_KINDS, type IdentifierKind, type TLineType } from '@linedesk/domain';
 import { ActionIcon, Alert, Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
+import { useId, useRef } from 'react';
+import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { newUid } from '../common/row-uid';
 
@@ -38,6 +40,37 @@ export function IdentifierRequirementsEditor({ rules, onChange, lineTypes, error
   const activeCount = lineTypes.filter((lineType) => lineType.isActive).length;
   const update = (uid: string, change: Partial<RequirementDraft>) =>
     onChange(rules.map((rule) => (rule.uid === uid ? { ...rule, ...change } : rule)));
+  const id = useId();
+  const addRuleRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const removeRuleId = (rule: RequirementDraft) => `${id}-remove-${rule.uid}`;
+  const removeGroupId = (rule: RequirementDraft, groupIndex: number) => `${id}-remove-${rule.uid}-${groupIndex}`;
+  const addGroupId = (rule: RequirementDraft) => `${id}-add-group-${rule.uid}`;
+  const lineTypeId = (rule: RequirementDraft) => `${id}-line-type-${rule.uid}`;
+
+  /** Straight into the new rule's line type, the first thing to choose. */
+  function addRule() {
+    const rule: RequirementDraft = { uid: newUid(), lineTypeCode: null, requires: [[]] };
+    onChange([...rules, rule]);
+    focusAfterRender([lineTypeId(rule)]);
+  }
+
+  /** Focus stays on "Add group" unless that just disabled itself: then the new group's remove button. */
+  function addGroup(rule: RequirementDraft) {
+    update(rule.uid, { requires: [...rule.requires, []] });
+    focusAfterRender([addGroupId(rule), removeGroupId(rule, rule.requires.length)]);
+  }
+
+  function removeRule(index: number) {
+    onChange(rules.filter((_, position) => position !== index));
+    focusAfterRender([...neighbourIds(rules, index, removeRuleId), addRuleRef]);
+  }
+
+  /** Groups after the removed one move up a place: the one now at its position, else the one before, else "Add group". */
+  function removeGroup(rule: RequirementDraft, groupIndex: number) {
+    update(rule.uid, { requires: rule.requires.filter((_, position) => position !== groupIndex) });
+    focusAfterRender([removeGroupId(rule, groupIndex), removeGroupId(rule, groupIndex - 1), addGroupId(rule)]);
+  }
 
   return (
     <Stack gap="sm">
@@ -63,6 +96,7 @@ export function IdentifierRequirementsEditor({ rules, onChange, lineTypes, error
             <Stack gap={8}>
               <Group justify="space-between" align="flex-end" wrap="nowrap" gap="sm">
                 <Select
+                  id={lineTypeId(rule)}
                   label="Line type"
                   placeholder="Choose a line type"
                   data={options}
@@ -77,12 +111,13 @@ export function IdentifierRequirementsEditor({ rules, onChange, lineTypes, error
                     Requires <Text span fw={600} c="dark">{describeRequirement(rule.requires)}</Text>
                   </Text>
                   <Button
+                    id={removeRuleId(rule)}
                     variant="subtle"
                     color="red"
                     size="compact-sm"
                     leftSection={<IconTrash size={14} aria-hidden />}
                     aria-label={`Remove the rule for ${name}`}
-                    onClick={() => onChange(rules.filter((other) => other.uid !== rule.uid))}
+                    onClick={() => removeRule(index)}
                   >
                     Remove
                   </Button>
@@ -108,10 +143,11 @@ export function IdentifierRequirementsEditor({ rules, onChange, lineTypes, error
                   </Checkbox.Group>
                   {rule.requires.length > 1 && (
                     <ActionIcon
+                      id={removeGroupId(rule, groupIndex)}
                       variant="subtle"
                       color="gray"
                       aria-label={`Remove identifier group ${groupIndex + 1} of ${name}`}
-                      onClick={() => update(rule.uid, { requires: rule.requires.filter((_, position) => position !== groupIndex) })}
+                      onClick={() => removeGroup(rule, groupIndex)}
                     >
                       <IconX size={16} aria-hidden />
                     </ActionIcon>
@@ -120,18 +156,19 @@ export function IdentifierRequirementsEditor({ rules, onChange, lineTypes, error
               ))}
               <div>
                 <Button
+                  id={addGroupId(rule)}
                   variant="subtle"
                   size="compact-sm"
                   leftSection={<IconPlus size={14} aria-hidden />}
                   disabled={rule.requires.length >= MAX_GROUPS}
                   aria-label={`Add another required identifier to ${name}`}
-                  onClick={() => update(rule.uid, { requires: [...rule.requires, []] })}
+                  onClick={() => addGroup(rule)}
                 >
                   Add “and” group
                 </Button>
               </div>
               {errors[`${prefix}.requires`] && (
-                <Text fz="xs" c="red">
+                <Text fz="xs" c="red" data-field-error>
                   {errors[`${prefix}.requires`]}
                 </Text>
               )}
@@ -141,10 +178,11 @@ export function IdentifierRequirementsEditor({ rules, onChange, lineTypes, error
       })}
       <Group gap="sm">
         <Button
+          ref={addRuleRef}
           variant="light"
           leftSection={<IconPlus size={16} aria-hidden />}
           disabled={rules.length >= activeCount}
-          onClick={() => onChange([...rules, { uid: newUid(), lineTypeCode: null, requires: [[]] }])}
+          onClick={addRule}
         >
           Add line type rule
         </Button>

@@ -1,8 +1,9 @@
 import type { ProvisioningAdapter, TCarrier } from '@linedesk/domain';
 import { Group, Radio, Stack, Text } from '@mantine/core';
 import type { FieldErrors } from '../../../lib/form-errors';
+import { blankToNull } from '../../../lib/text';
 import { TextField } from '../common/fields';
-import { SecretField, type SecretDraft } from './secret-field';
+import { SecretField, secretPayload, type SecretDraft } from './secret-field';
 
 export type ProvisioningDraft = {
   adapter: ProvisioningAdapter;
@@ -16,6 +17,25 @@ const ADAPTERS: { value: ProvisioningAdapter; label: string; description: string
   { value: 'manual', label: 'Manual', description: 'Staff activate orders in the carrier’s own portal and mark them done.' },
   { value: 'carrier-gateway', label: 'Carrier gateway', description: 'Orders go to the carrier’s activation API automatically.' },
 ];
+
+/**
+ * The provisioning part of the carrier's input. The gateway's settings are sent only while the
+ * gateway is chosen: with Manual their inputs are hidden, so whatever was typed there is neither
+ * checked nor saved; the stored endpoint and account stay as they are and the secrets are kept
+ * (left out) for when someone switches back.
+ */
+export function provisioningPayload(draft: ProvisioningDraft, stored: TCarrier['provisioning'] | null) {
+  if (draft.adapter !== 'carrier-gateway') {
+    return { adapter: draft.adapter, endpoint: stored?.endpoint ?? null, accountId: stored?.accountId ?? null };
+  }
+  return {
+    adapter: draft.adapter,
+    endpoint: blankToNull(draft.endpoint),
+    accountId: blankToNull(draft.accountId),
+    credential: secretPayload(draft.credential),
+    webhookSecret: secretPayload(draft.webhookSecret),
+  };
+}
 
 const isAdapter = (value: string): value is ProvisioningAdapter => ADAPTERS.some((adapter) => adapter.value === value);
 

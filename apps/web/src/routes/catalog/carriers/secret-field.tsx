@@ -3,6 +3,7 @@ import { Button, Group, Input, Stack, Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useId } from 'react';
 import { PasswordField } from '../../../components/common/password-field';
+import { useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 
 /** What the form will do with a stored secret: keep it (the key is left out), replace it, or clear it (null). */
 export type SecretDraft = { mode: 'keep' } | { mode: 'replace'; value: string } | { mode: 'clear' };
@@ -30,7 +31,14 @@ type Props = {
  */
 export function SecretField({ label, description, stored, value, onChange, error }: Props) {
   const inputId = useId();
+  const ids = { replace: `${inputId}-replace`, clear: `${inputId}-clear`, undo: `${inputId}-undo` };
   const isSet = stored?.isSet ?? false;
+  // Each button swaps the field's view, taking the focused button away: focus goes to its counterpart.
+  const focusAfterRender = useFocusAfterRender();
+  const change = (next: SecretDraft, focus: string[]) => {
+    onChange(next);
+    focusAfterRender(focus);
+  };
 
   if (stored === null || value.mode === 'replace') {
     return (
@@ -46,7 +54,7 @@ export function SecretField({ label, description, stored, value, onChange, error
         />
         {stored !== null && (
           <div>
-            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => onChange({ mode: 'keep' })}>
+            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => change({ mode: 'keep' }, [ids.replace])}>
               Keep the current {label.toLowerCase()}
             </Button>
           </div>
@@ -73,24 +81,29 @@ export function SecretField({ label, description, stored, value, onChange, error
         </Group>
         <Group gap={4} wrap="nowrap">
           {value.mode === 'clear' ? (
-            <Button variant="default" size="xs" onClick={() => onChange({ mode: 'keep' })}>
+            <Button id={ids.undo} variant="default" size="xs" onClick={() => change({ mode: 'keep' }, [ids.clear, ids.replace])}>
               Undo clear
             </Button>
           ) : (
             <>
               <Button
+                id={ids.replace}
                 variant="default"
                 size="xs"
                 aria-label={`${isSet ? 'Replace' : 'Set'} ${label.toLowerCase()}`}
-                onClick={() => {
-                  onChange({ mode: 'replace', value: '' });
-                  requestAnimationFrame(() => document.getElementById(inputId)?.focus());
-                }}
+                onClick={() => change({ mode: 'replace', value: '' }, [inputId])}
               >
                 {isSet ? 'Replace' : 'Set'}
               </Button>
               {isSet && (
-                <Button variant="subtle" color="red" size="xs" aria-label={`Clear ${label.toLowerCase()}`} onClick={() => onChange({ mode: 'clear' })}>
+                <Button
+                  id={ids.clear}
+                  variant="subtle"
+                  color="red"
+                  size="xs"
+                  aria-label={`Clear ${label.toLowerCase()}`}
+                  onClick={() => change({ mode: 'clear' }, [ids.undo])}
+                >
                   Clear
                 </Button>
               )}

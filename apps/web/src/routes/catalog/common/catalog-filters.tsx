@@ -1,16 +1,7 @@
 import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useCatalogOptions, type CatalogListFilters, type CatalogStatusFilter } from '../../../hooks/api/catalog';
-
-const STATUS_OPTIONS: { value: CatalogStatusFilter; label: string }[] = [
-  { value: 'all', label: 'All statuses' },
-  { value: 'active', label: 'Active' },
-  { value: 'inactive', label: 'Inactive' },
-];
-
-function isStatus(value: string): value is CatalogStatusFilter {
-  return STATUS_OPTIONS.some((option) => option.value === value);
-}
+import { useCatalogOptions, type CatalogListFilters } from '../../../hooks/api/catalog';
+import { isStatusFilter, STATUS_FILTER_OPTIONS } from '../../../lib/status-filter';
 
 type Props = {
   value: CatalogListFilters;
@@ -49,11 +40,11 @@ export function CatalogFilters({ value, onChange, searchLabel, withCarrierFilter
       )}
       <NativeSelect
         label="Status"
-        data={STATUS_OPTIONS}
+        data={STATUS_FILTER_OPTIONS}
         value={value.status}
         onChange={(event) => {
           const next = event.currentTarget.value;
-          if (isStatus(next)) onChange({ ...value, status: next });
+          if (isStatusFilter(next)) onChange({ ...value, status: next });
         }}
         w={{ base: '100%', xs: 160 }}
       />

@@ -4,13 +4,11 @@ import { IconPlus, type TablerIcon } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Page, PageHeader } from '../../../components/common/page';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
-import { useCatalogList, type CatalogEntity, type CatalogListFilters, type CatalogView } from '../../../hooks/api/catalog';
+import { ALL_RECORDS, useCatalogList, type CatalogEntity, type CatalogListFilters, type CatalogView } from '../../../hooks/api/catalog';
 import { CATALOG_NOUNS, capitalize, countOf } from '../../../lib/catalog-records';
 import { CatalogFilters } from './catalog-filters';
 import { CatalogTable, type CatalogColumn } from './catalog-table';
 import { useStatusToggle } from './status-toggle';
-
-const NO_FILTERS: CatalogListFilters = { search: '', status: 'all', carrierCode: '' };
 
 type Props<E extends CatalogEntity> = {
   entity: E;
@@ -30,7 +28,7 @@ type Props<E extends CatalogEntity> = {
 export function CatalogListPage<E extends CatalogEntity>(props: Props<E>) {
   const { entity, title, description, icon: Icon, columns, onCreate, onEdit, withCarrierFilter, children } = props;
   const noun = CATALOG_NOUNS[entity];
-  const [filters, setFilters] = useState<CatalogListFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<CatalogListFilters>(ALL_RECORDS);
   // Typing waits for a pause before asking the server; the selects apply at once.
   const [debouncedSearch] = useDebouncedValue(filters.search, 250);
   const list = useCatalogList(entity, { ...filters, search: debouncedSearch });
@@ -80,7 +78,7 @@ export function CatalogListPage<E extends CatalogEntity>(props: Props<E>) {
                 icon={<Icon size={24} />}
                 title={`No ${noun.many} match these filters`}
                 action={
-                  <Button variant="light" onClick={() => setFilters(NO_FILTERS)}>
+                  <Button variant="light" onClick={() => setFilters(ALL_RECORDS)}>
                     Clear filters
                   </Button>
                 }

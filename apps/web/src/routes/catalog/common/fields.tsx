@@ -12,6 +12,7 @@ type CodeFieldProps = {
   locked: boolean;
   label?: string;
   description?: string;
+  /** Focus on mount: on a page (React's autoFocus) as well as in a drawer (Mantine's `data-autofocus`). */
   autoFocus?: boolean;
 };
 
@@ -23,6 +24,7 @@ export function CodeField({ value, onChange, error, locked, label = 'Code', desc
       description={description ? `${description} ${rule}` : rule}
       autoComplete="off"
       spellCheck={false}
+      autoFocus={autoFocus}
       data-autofocus={autoFocus || undefined}
       classNames={{ input: 'ld-code-input' }}
       value={value}

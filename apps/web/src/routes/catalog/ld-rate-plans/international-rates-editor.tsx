@@ -2,6 +2,7 @@ import { ZCountryRate } from '@linedesk/domain';
 import { ActionIcon, Alert, Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 import { readMillicents } from '../../../lib/money-input';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { RateField } from '../common/fields';
@@ -23,6 +24,9 @@ export function InternationalRatesEditor({ rates, onChange, errors }: Props) {
   const [draft, setDraft] = useState(EMPTY_NEW);
   const [draftErrors, setDraftErrors] = useState<FieldErrors>({});
   const codeRef = useRef<HTMLInputElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const removeId = (rate: RateDraft) => `${id}-remove-${rate.uid}`;
 
   const needle = filter.trim().toLowerCase();
   // Keeps each row's position in the full list: server errors point at it (`internationalRates.4.…`).
@@ -49,6 +53,13 @@ export function InternationalRatesEditor({ rates, onChange, errors }: Props) {
     setDraft(EMPTY_NEW);
     setDraftErrors({});
     codeRef.current?.focus();
+  }
+
+  /** Focus goes to the next (or previous) row shown, else to the filter, else to adding a country. */
+  function remove(rate: RateDraft) {
+    const position = shown.findIndex((row) => row.rate.uid === rate.uid);
+    onChange(rates.filter((other) => other.uid !== rate.uid));
+    focusAfterRender([...neighbourIds(shown, position, (row) => removeId(row.rate)), filterRef, codeRef]);
   }
 
   // Enter in the "add" inputs adds the country instead of submitting the whole plan.
@@ -113,6 +124,7 @@ export function InternationalRatesEditor({ rates, onChange, errors }: Props) {
       {rates.length > 0 && (
         <Group justify="space-between" align="flex-end">
           <TextInput
+            ref={filterRef}
             label="Filter countries"
             placeholder="Name or code"
             type="search"
@@ -163,7 +175,7 @@ export function InternationalRatesEditor({ rates, onChange, errors }: Props) {
                         {rate.countryCode}
                       </Text>
                       {rowError && (
-                        <Text fz="xs" c="red">
+                        <Text fz="xs" c="red" data-field-error>
                           {rowError}
                         </Text>
                       )}
@@ -179,10 +191,11 @@ export function InternationalRatesEditor({ rates, onChange, errors }: Props) {
                     </Table.Td>
                     <Table.Td w={56} ta="right">
                       <ActionIcon
+                        id={removeId(rate)}
                         variant="subtle"
                         color="gray"
                         aria-label={`Remove ${rate.countryName}`}
-                        onClick={() => onChange(rates.filter((other) => other.uid !== rate.uid))}
+                        onClick={() => remove(rate)}
                       >
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>

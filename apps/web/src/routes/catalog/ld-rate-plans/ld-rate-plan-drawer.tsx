@@ -1,32 +1,33 @@
 import { ZLdRatePlanInput, type TLdRatePlan } from '@linedesk/domain';
 import { Divider, Drawer, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/common/form-alert';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { millicentsToDollarText, readMillicents } from '../../../lib/money-input';
 import { CodeField, FormActions, RateField, TextField } from '../common/fields';
 import { newUid } from '../common/row-uid';
-import { useCatalogForm } from '../common/use-catalog-form';
+import { CatalogFormAlert } from '../common/catalog-form-alert';
+import type { DrawerState } from '../common/use-drawer-state';
+import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
 import { InternationalRatesEditor, type RateDraft } from './international-rates-editor';
 
-type Props = { opened: boolean; record: TLdRatePlan | null; formKey: number; onClose: () => void };
+type Props = { drawer: DrawerState<'ld-rate-plans'> };
 
-export function LdRatePlanDrawer({ opened, record, formKey, onClose }: Props) {
+export function LdRatePlanDrawer({ drawer }: Props) {
   return (
     <Drawer
-      opened={opened}
-      onClose={onClose}
+      opened={drawer.opened}
+      onClose={drawer.close}
       position="right"
       size="lg"
-      title={record ? 'Edit long distance rate plan' : 'Create long distance rate plan'}
+      title={drawer.record ? 'Edit long distance rate plan' : 'Create long distance rate plan'}
     >
-      <LdRatePlanForm key={formKey} record={record} onDone={onClose} />
+      <LdRatePlanForm key={drawer.key} record={drawer.record} onDone={drawer.close} host={drawer.host} />
     </Drawer>
   );
 }
 
-function LdRatePlanForm({ record, onDone }: { record: TLdRatePlan | null; onDone: () => void }) {
-  const form = useCatalogForm('ld-rate-plans', record, onDone);
+function LdRatePlanForm({ record, onDone, host }: { record: TLdRatePlan | null; onDone: () => void; host: FormHost<'ld-rate-plans'> }) {
+  const form = useCatalogForm('ld-rate-plans', record, onDone, host);
   const [code, setCode] = useState(record?.code ?? '');
   const [name, setName] = useState(record?.name ?? '');
   const [domestic, setDomestic] = useState(record ? millicentsToDollarText(record.domesticPerMinuteMillicents) : '');
@@ -67,7 +68,7 @@ function LdRatePlanForm({ record, onDone }: { record: TLdRatePlan | null; onDone
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
-        <FormAlert error={form.save.error} />
+        <CatalogFormAlert state={form.alert} />
         <CodeField value={code} onChange={setCode} locked={record !== null} error={errors.code} autoFocus={record === null} />
         <TextField label="Name" value={name} onChange={setName} error={errors.name} />
         <RateField

@@ -28,7 +28,7 @@ const COLUMNS: CatalogColumn<TLdRatePlan>[] = [
 ];
 
 export function LdRatePlansPage() {
-  const drawer = useDrawerState<TLdRatePlan>();
+  const drawer = useDrawerState('ld-rate-plans');
   return (
     <CatalogListPage
       entity="ld-rate-plans"
@@ -39,7 +39,7 @@ export function LdRatePlansPage() {
       onCreate={drawer.openCreate}
       onEdit={drawer.openEdit}
     >
-      <LdRatePlanDrawer opened={drawer.opened} record={drawer.record} formKey={drawer.key} onClose={drawer.close} />
+      <LdRatePlanDrawer drawer={drawer} />
     </CatalogListPage>
   );
 }

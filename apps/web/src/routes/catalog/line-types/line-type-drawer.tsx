@@ -1,24 +1,25 @@
 import { ZLineTypeInput, type TLineType } from '@linedesk/domain';
 import { Divider, Drawer, Group, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/common/form-alert';
 import { CodeField, DisplayOrderField, FormActions, TextField, readNumber } from '../common/fields';
-import { useCatalogForm } from '../common/use-catalog-form';
+import { CatalogFormAlert } from '../common/catalog-form-alert';
+import type { DrawerState } from '../common/use-drawer-state';
+import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
 import { PropertiesEditor } from './properties-editor';
 import { blankPropertyErrors, fromPropertyDraft, toPropertyDraft, type PropertyDraft } from './property-drafts';
 
-type Props = { opened: boolean; record: TLineType | null; formKey: number; onClose: () => void };
+type Props = { drawer: DrawerState<'line-types'> };
 
-export function LineTypeDrawer({ opened, record, formKey, onClose }: Props) {
+export function LineTypeDrawer({ drawer }: Props) {
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={record ? 'Edit line type' : 'Create line type'}>
-      <LineTypeForm key={formKey} record={record} onDone={onClose} />
+    <Drawer opened={drawer.opened} onClose={drawer.close} position="right" size="xl" title={drawer.record ? 'Edit line type' : 'Create line type'}>
+      <LineTypeForm key={drawer.key} record={drawer.record} onDone={drawer.close} host={drawer.host} />
     </Drawer>
   );
 }
 
-function LineTypeForm({ record, onDone }: { record: TLineType | null; onDone: () => void }) {
-  const form = useCatalogForm('line-types', record, onDone);
+function LineTypeForm({ record, onDone, host }: { record: TLineType | null; onDone: () => void; host: FormHost<'line-types'> }) {
+  const form = useCatalogForm('line-types', record, onDone, host);
   const [code, setCode] = useState(record?.code ?? '');
   const [name, setName] = useState(record?.name ?? '');
   const [description, setDescription] = useState(record?.description ?? '');
@@ -46,7 +47,7 @@ function LineTypeForm({ record, onDone }: { record: TLineType | null; onDone: ()
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
-        <FormAlert error={form.save.error} />
+        <CatalogFormAlert state={form.alert} />
         <Group grow align="flex-start">
           <CodeField value={code} onChange={setCode} locked={record !== null} error={errors.code} autoFocus={record === null} />
           <DisplayOrderField value={displayOrder} onChange={setDisplayOrder} error={errors.displayOrder} />

@@ -35,7 +35,7 @@ const COLUMNS: CatalogColumn<TLineType>[] = [
 ];
 
 export function LineTypesPage() {
-  const drawer = useDrawerState<TLineType>();
+  const drawer = useDrawerState('line-types');
   return (
     <CatalogListPage
       entity="line-types"
@@ -46,7 +46,7 @@ export function LineTypesPage() {
       onCreate={drawer.openCreate}
       onEdit={drawer.openEdit}
     >
-      <LineTypeDrawer opened={drawer.opened} record={drawer.record} formKey={drawer.key} onClose={drawer.close} />
+      <LineTypeDrawer drawer={drawer} />
     </CatalogListPage>
   );
 }

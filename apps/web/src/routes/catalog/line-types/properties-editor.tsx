@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { PropertyCard } from './property-card';
 import { emptyProperty, type PropertyDraft } from './property-drafts';
@@ -23,18 +24,8 @@ function errorsOf(errors: FieldErrors, index: number): FieldErrors {
  */
 export function PropertiesEditor({ properties, onChange, errors }: Props) {
   const addRef = useRef<HTMLButtonElement>(null);
-  // Element ids to focus after the next render, best first.
-  const focusAfter = useRef<string[] | null>(null);
-
-  useEffect(() => {
-    if (!focusAfter.current) return;
-    // The first candidate that exists and is enabled gets focus (a card moved to the top has "up" disabled).
-    const target = focusAfter.current
-      .map((id) => (id === 'add' ? addRef.current : document.getElementById(id)))
-      .find((element): element is HTMLElement => element !== null && !(element as HTMLButtonElement).disabled);
-    target?.focus();
-    focusAfter.current = null;
-  });
+  // The first candidate that exists and is enabled gets focus (a card moved to the top has "up" disabled).
+  const focusAfterRender = useFocusAfterRender();
 
   function update(uid: string, change: Partial<PropertyDraft>) {
     onChange(properties.map((property) => (property.uid === uid ? { ...property, ...change } : property)));
@@ -50,13 +41,12 @@ export function PropertiesEditor({ properties, onChange, errors }: Props) {
     next[target] = moved;
     onChange(next);
     const opposite = direction === 'up' ? 'down' : 'up';
-    focusAfter.current = [`${moved.uid}-${direction}`, `${moved.uid}-${opposite}`];
+    focusAfterRender([`${moved.uid}-${direction}`, `${moved.uid}-${opposite}`]);
   }
 
   function remove(index: number) {
-    const neighbour = properties[index + 1] ?? properties[index - 1];
     onChange(properties.filter((_, position) => position !== index));
-    focusAfter.current = neighbour ? [`${neighbour.uid}-remove`] : ['add'];
+    focusAfterRender([...neighbourIds(properties, index, (property) => `${property.uid}-remove`), addRef]);
   }
 
   function add() {

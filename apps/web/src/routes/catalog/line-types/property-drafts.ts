@@ -1,4 +1,5 @@
 import type { PropertyKind, TPropertyDefinition } from '@linedesk/domain';
+import { blankToNull } from '../../../lib/text';
 import { readNumber } from '../common/fields';
 import { newUid } from '../common/row-uid';
 
@@ -73,8 +74,6 @@ export function toPropertyDraft(property: TPropertyDefinition): PropertyDraft {
     helpText: property.helpText ?? '',
   };
 }
-
-const blankToNull = (text: string) => (text.trim() === '' ? null : text);
 
 /** The definition sent to the server: only the settings the kind uses, so hidden leftovers never travel. */
 export function fromPropertyDraft(draft: PropertyDraft): TPropertyDefinition {

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Input, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
+import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { newUid } from '../common/row-uid';
 import type { OptionDraft } from './property-drafts';
@@ -19,8 +20,16 @@ type Props = {
  */
 export function PropertyOptionsEditor({ propertyLabel, options, onChange, errors }: Props) {
   const id = useId();
+  const addRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const removeId = (option: OptionDraft) => `${id}-remove-${option.uid}`;
   const update = (uid: string, change: Partial<OptionDraft>) =>
     onChange(options.map((option) => (option.uid === uid ? { ...option, ...change } : option)));
+
+  function remove(index: number) {
+    onChange(options.filter((_, position) => position !== index));
+    focusAfterRender([...neighbourIds(options, index, removeId), addRef]);
+  }
 
   return (
     <Input.Wrapper labelElement="div" label="Choices" description="What the agent picks from. The value is stored; the label is shown." error={errors.options}>
@@ -61,11 +70,12 @@ export function PropertyOptionsEditor({ propertyLabel, options, onChange, errors
                 error={errors[`options.${index}.label`]}
               />
               <ActionIcon
+                id={removeId(option)}
                 variant="subtle"
                 color="gray"
                 size={36}
                 aria-label={`Remove option ${index + 1}${option.label ? ` (${option.label})` : ''} from ${propertyLabel || 'this property'}`}
-                onClick={() => onChange(options.filter((other) => other.uid !== option.uid))}
+                onClick={() => remove(index)}
               >
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>
@@ -74,6 +84,7 @@ export function PropertyOptionsEditor({ propertyLabel, options, onChange, errors
         })}
         <div>
           <Button
+            ref={addRef}
             variant="light"
             size="xs"
             leftSection={<IconPlus size={14} aria-hidden />}

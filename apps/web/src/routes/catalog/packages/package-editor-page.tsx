@@ -11,7 +11,7 @@ export function PackageEditorPage({ id, carrierCode }: { id: string | null; carr
       listTitle="Packages"
       description="A carrier’s products bundled with a price, offered for chosen line and order types."
     >
-      {(pkg) => <PackageForm record={pkg} defaultCarrierCode={carrierCode} />}
+      {(pkg, host) => <PackageForm record={pkg} host={host} defaultCarrierCode={carrierCode} />}
     </RecordEditorPage>
   );
 }

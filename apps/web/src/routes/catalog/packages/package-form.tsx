@@ -2,25 +2,25 @@ import { ORDER_TYPES, ZPackageInput, type OrderType, type TPackage, type TProduc
 import { Group, MultiSelect, Select, Stack, Textarea } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/common/form-alert';
 import { useCatalogOptions } from '../../../hooks/api/catalog';
 import { referenceOptions } from '../../../lib/catalog-records';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { centsToDollarText, readCents } from '../../../lib/money-input';
+import { CatalogFormAlert } from '../common/catalog-form-alert';
 import { CodeField, DisplayOrderField, EditorActions, MoneyField, OrderTypesField, TextField, readNumber } from '../common/fields';
 import { FormSection } from '../common/form-section';
 import { newUid } from '../common/row-uid';
-import { useCatalogForm } from '../common/use-catalog-form';
+import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
 import type { PackageProductDraft } from './package-pricing';
 import { PackageProductsEditor } from './package-products-editor';
 import { PackageTotals } from './package-totals';
 
-type Props = { record: TPackage | null; defaultCarrierCode?: string };
+type Props = { record: TPackage | null; host: FormHost<'packages'> | null; defaultCarrierCode?: string };
 
 /** Create (no record) or edit a package: where it is sold, its price, and the products it puts on a line. */
-export function PackageForm({ record, defaultCarrierCode }: Props) {
+export function PackageForm({ record, host, defaultCarrierCode }: Props) {
   const navigate = useNavigate();
-  const form = useCatalogForm('packages', record, () => void navigate({ to: '/catalog/packages' }));
+  const form = useCatalogForm('packages', record, () => void navigate({ to: '/catalog/packages' }), host);
   const carriers = useCatalogOptions('carriers');
   const lineTypes = useCatalogOptions('line-types');
   const ratePlans = useCatalogOptions('ld-rate-plans');
@@ -107,7 +107,7 @@ export function PackageForm({ record, defaultCarrierCode }: Props) {
   return (
     <form onSubmit={handleSubmit} noValidate aria-label={record ? `Edit ${record.name}` : 'Create package'}>
       <Stack gap="xl">
-        <FormAlert error={form.save.error} />
+        <CatalogFormAlert state={form.alert} />
         <FormSection title="Package" description="What agents pick in the order wizard for a line.">
           <Select
             label="Carrier"
@@ -121,7 +121,9 @@ export function PackageForm({ record, defaultCarrierCode }: Props) {
             searchable={record === null}
             nothingFoundMessage="No carrier matches"
             error={errors.carrierCode}
-            data-autofocus={record === null || undefined}
+            autoFocus={record === null}
+            // Focused on load: typing or a click opens the list, not the focus itself.
+            openOnFocus={false}
           />
           <Group grow align="flex-start">
             <CodeField value={code} onChange={setCode} locked={record !== null} error={errors.code} />
@@ -191,6 +193,7 @@ export function PackageForm({ record, defaultCarrierCode }: Props) {
             rows={rows}
             productsByCode={productsByCode}
             orderTypes={orderTypes}
+            carrier={carrier}
           />
         </FormSection>
 

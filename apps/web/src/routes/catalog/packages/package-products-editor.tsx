@@ -1,7 +1,8 @@
 import { formatCents, PACKAGE_PRODUCT_ORDER_TYPES, PRODUCT_INCLUSIONS, type PackageProductOrderType, type ProductInclusion, type TProduct } from '@linedesk/domain';
 import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, NumberInput, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { centsToDollarText } from '../../../lib/money-input';
 import { MoneyField } from '../common/fields';
@@ -47,6 +48,9 @@ type Props = {
 export function PackageProductsEditor({ rows, onChange, carrierProducts, productsByCode, errors }: Props) {
   const id = useId();
   const [toAdd, setToAdd] = useState<string | null>(null);
+  const addSelectRef = useRef<HTMLInputElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const removeId = (row: PackageProductDraft) => `${id}-remove-${row.uid}`;
   const update = (uid: string, change: Partial<PackageProductDraft>) => onChange(rows.map((row) => (row.uid === uid ? { ...row, ...change } : row)));
   const added = new Set(rows.map((row) => row.productCode));
   const addOptions = (carrierProducts ?? [])
@@ -57,6 +61,13 @@ export function PackageProductsEditor({ rows, onChange, carrierProducts, product
     if (!toAdd) return;
     onChange([...rows, { uid: newUid(), productCode: toAdd, quantity: 1, override: '', inclusion: 'required', orderType: 'ALL' }]);
     setToAdd(null);
+    // The Add button disables itself (nothing chosen now): back to choosing the next product.
+    focusAfterRender([addSelectRef]);
+  }
+
+  function remove(index: number) {
+    onChange(rows.filter((_, position) => position !== index));
+    focusAfterRender([...neighbourIds(rows, index, removeId), addSelectRef]);
   }
 
   const header = (key: string, label: string, align?: 'right') => (
@@ -74,6 +85,9 @@ export function PackageProductsEditor({ rows, onChange, carrierProducts, product
       )}
       <Group gap="xs" align="flex-end">
         <Select
+          ref={addSelectRef}
+          // Focus comes back here after each Add: typing or a click opens the list, not the focus itself.
+          openOnFocus={false}
           label="Add product"
           placeholder={carrierProducts ? 'Choose one of the carrier’s products' : 'Choose a carrier first'}
           disabled={!carrierProducts}
@@ -135,7 +149,7 @@ export function PackageProductsEditor({ rows, onChange, carrierProducts, product
                         {product && !product.isActive && <Badge color="gray" variant="light" size="xs">Inactive</Badge>}
                       </Group>
                       {rowError && (
-                        <Text fz="xs" c="red">
+                        <Text fz="xs" c="red" data-field-error>
                           {rowError}
                         </Text>
                       )}
@@ -198,10 +212,11 @@ export function PackageProductsEditor({ rows, onChange, carrierProducts, product
                     </Table.Td>
                     <Table.Td w={48} ta="right">
                       <ActionIcon
+                        id={removeId(row)}
                         variant="subtle"
                         color="gray"
                         aria-label={`Remove ${name}`}
-                        onClick={() => onChange(rows.filter((other) => other.uid !== row.uid))}
+                        onClick={() => remove(index)}
                       >
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>

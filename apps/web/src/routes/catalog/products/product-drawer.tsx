@@ -1,28 +1,29 @@
 import { PRODUCT_KIND_LABELS, PRODUCT_KINDS, ZProductInput, ZProductKind, type ProductKind, type TProduct } from '@linedesk/domain';
 import { Drawer, Group, NativeSelect, Select, Stack, Switch, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { FormAlert } from '../../../components/common/form-alert';
 import { useCatalogOptions } from '../../../hooks/api/catalog';
 import { referenceOptions } from '../../../lib/catalog-records';
 import { centsToDollarText, readCents } from '../../../lib/money-input';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { CodeField, FormActions, MoneyField, TextField } from '../common/fields';
-import { useCatalogForm } from '../common/use-catalog-form';
+import { CatalogFormAlert } from '../common/catalog-form-alert';
+import type { DrawerState } from '../common/use-drawer-state';
+import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
 
-type Props = { opened: boolean; record: TProduct | null; formKey: number; defaultCarrierCode: string; onClose: () => void };
+type Props = { drawer: DrawerState<'products'>; defaultCarrierCode: string };
 
 const KIND_OPTIONS = PRODUCT_KINDS.map((kind) => ({ value: kind, label: PRODUCT_KIND_LABELS[kind] }));
 
-export function ProductDrawer({ opened, record, formKey, defaultCarrierCode, onClose }: Props) {
+export function ProductDrawer({ drawer, defaultCarrierCode }: Props) {
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="md" title={record ? 'Edit product' : 'Create product'}>
-      <ProductForm key={formKey} record={record} defaultCarrierCode={defaultCarrierCode} onDone={onClose} />
+    <Drawer opened={drawer.opened} onClose={drawer.close} position="right" size="md" title={drawer.record ? 'Edit product' : 'Create product'}>
+      <ProductForm key={drawer.key} record={drawer.record} defaultCarrierCode={defaultCarrierCode} onDone={drawer.close} host={drawer.host} />
     </Drawer>
   );
 }
 
-function ProductForm({ record, defaultCarrierCode, onDone }: { record: TProduct | null; defaultCarrierCode: string; onDone: () => void }) {
-  const form = useCatalogForm('products', record, onDone);
+function ProductForm({ record, defaultCarrierCode, onDone, host }: { record: TProduct | null; defaultCarrierCode: string; onDone: () => void; host: FormHost<'products'> }) {
+  const form = useCatalogForm('products', record, onDone, host);
   const carriers = useCatalogOptions('carriers');
   const [carrierCode, setCarrierCode] = useState<string | null>(record?.carrierCode ?? (defaultCarrierCode || null));
   const [code, setCode] = useState(record?.code ?? '');
@@ -64,7 +65,7 @@ function ProductForm({ record, defaultCarrierCode, onDone }: { record: TProduct 
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
-        <FormAlert error={form.save.error} />
+        <CatalogFormAlert state={form.alert} />
         <Select
           label="Carrier"
           description={record ? 'A product belongs to its carrier for good.' : 'The carrier this product is provisioned on.'}

@@ -9,7 +9,7 @@ import { useDrawerState } from '../common/use-drawer-state';
 import { ProductDrawer } from './product-drawer';
 
 export function ProductsPage() {
-  const drawer = useDrawerState<TProduct>();
+  const drawer = useDrawerState('products');
   // A product created while the list is narrowed to one carrier starts on that carrier.
   const [defaultCarrierCode, setDefaultCarrierCode] = useState('');
   const carriers = useCatalogOptions('carriers');
@@ -44,7 +44,7 @@ export function ProductsPage() {
       onEdit={drawer.openEdit}
       withCarrierFilter
     >
-      <ProductDrawer opened={drawer.opened} record={drawer.record} formKey={drawer.key} defaultCarrierCode={defaultCarrierCode} onClose={drawer.close} />
+      <ProductDrawer drawer={drawer} defaultCarrierCode={defaultCarrierCode} />
     </CatalogListPage>
   );
 }
