@@ -6,6 +6,7 @@ import { useCatalogOptions } from '../../../hooks/api/catalog';
 import { referenceOptions } from '../../../lib/catalog-records';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { centsToDollarText, readCents } from '../../../lib/money-input';
+import { CarrierSelect } from '../common/carrier-select';
 import { CatalogFormAlert } from '../common/catalog-form-alert';
 import { CodeField, DisplayOrderField, EditorActions, MoneyField, OrderTypesField, TextField, readNumber } from '../common/fields';
 import { FormSection } from '../common/form-section';
@@ -109,21 +110,14 @@ export function PackageForm({ record, host, defaultCarrierCode }: Props) {
       <Stack gap="xl">
         <CatalogFormAlert state={form.alert} />
         <FormSection title="Package" description="What agents pick in the order wizard for a line.">
-          <Select
-            label="Carrier"
-            description={record ? 'A package belongs to its carrier for good.' : 'The package offers this carrier’s products; changing it clears them.'}
-            placeholder="Choose a carrier"
-            data={referenceOptions(carriers.data, [carrierCode])}
+          <CarrierSelect
+            carriers={carriers.data}
             value={carrierCode}
             onChange={chooseCarrier}
-            readOnly={record !== null}
-            variant={record ? 'filled' : 'default'}
-            searchable={record === null}
-            nothingFoundMessage="No carrier matches"
+            locked={record !== null}
+            description={record ? 'A package belongs to its carrier for good.' : 'The package offers this carrier’s products; changing it clears them.'}
             error={errors.carrierCode}
             autoFocus={record === null}
-            // Focused on load: typing or a click opens the list, not the focus itself.
-            openOnFocus={false}
           />
           <Group grow align="flex-start">
             <CodeField value={code} onChange={setCode} locked={record !== null} error={errors.code} />

@@ -1,11 +1,11 @@
 import { PRODUCT_KIND_LABELS, PRODUCT_KINDS, ZProductInput, ZProductKind, type ProductKind, type TProduct } from '@linedesk/domain';
-import { Drawer, Group, NativeSelect, Select, Stack, Switch, Textarea } from '@mantine/core';
+import { Drawer, Group, NativeSelect, Stack, Switch, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useCatalogOptions } from '../../../hooks/api/catalog';
-import { referenceOptions } from '../../../lib/catalog-records';
 import { centsToDollarText, readCents } from '../../../lib/money-input';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { CodeField, FormActions, MoneyField, TextField } from '../common/fields';
+import { CarrierSelect } from '../common/carrier-select';
 import { CatalogFormAlert } from '../common/catalog-form-alert';
 import type { DrawerState } from '../common/use-drawer-state';
 import { useCatalogForm, type FormHost } from '../common/use-catalog-form';
@@ -66,17 +66,12 @@ function ProductForm({ record, defaultCarrierCode, onDone, host }: { record: TPr
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
         <CatalogFormAlert state={form.alert} />
-        <Select
-          label="Carrier"
-          description={record ? 'A product belongs to its carrier for good.' : 'The carrier this product is provisioned on.'}
-          placeholder="Choose a carrier"
-          data={referenceOptions(carriers.data, [carrierCode])}
+        <CarrierSelect
+          carriers={carriers.data}
           value={carrierCode}
           onChange={setCarrierCode}
-          readOnly={record !== null}
-          variant={record ? 'filled' : 'default'}
-          searchable={record === null}
-          nothingFoundMessage="No carrier matches"
+          locked={record !== null}
+          description={record ? 'A product belongs to its carrier for good.' : 'The carrier this product is provisioned on.'}
           error={errors.carrierCode}
           data-autofocus={record === null || undefined}
         />
