@@ -2,7 +2,7 @@ import { ZRole } from '@linedesk/domain';
 import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { UserListFilters } from '../../hooks/api/users';
-import { isStatusFilter, STATUS_FILTER_OPTIONS } from '../../lib/status-filter';
+import { StatusFilterSelect } from '../../components/common/status-filter-select';
 import { ROLE_OPTIONS } from './role-select';
 
 export function UsersFilters({ value, onChange }: { value: UserListFilters; onChange: (next: UserListFilters) => void }) {
@@ -27,16 +27,7 @@ export function UsersFilters({ value, onChange }: { value: UserListFilters; onCh
         }}
         w={{ base: '100%', xs: 170 }}
       />
-      <NativeSelect
-        label="Status"
-        data={STATUS_FILTER_OPTIONS}
-        value={value.status}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          if (isStatusFilter(next)) onChange({ ...value, status: next });
-        }}
-        w={{ base: '100%', xs: 170 }}
-      />
+      <StatusFilterSelect value={value.status} onChange={(status) => onChange({ ...value, status })} w={{ base: '100%', xs: 170 }} />
     </Group>
   );
 }

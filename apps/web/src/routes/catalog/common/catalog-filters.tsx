@@ -1,7 +1,7 @@
 import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useCatalogOptions, type CatalogListFilters } from '../../../hooks/api/catalog';
-import { isStatusFilter, STATUS_FILTER_OPTIONS } from '../../../lib/status-filter';
+import { StatusFilterSelect } from '../../../components/common/status-filter-select';
 
 type Props = {
   value: CatalogListFilters;
@@ -38,16 +38,7 @@ export function CatalogFilters({ value, onChange, searchLabel, withCarrierFilter
           w={{ base: '100%', xs: 200 }}
         />
       )}
-      <NativeSelect
-        label="Status"
-        data={STATUS_FILTER_OPTIONS}
-        value={value.status}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          if (isStatusFilter(next)) onChange({ ...value, status: next });
-        }}
-        w={{ base: '100%', xs: 160 }}
-      />
+      <StatusFilterSelect value={value.status} onChange={(status) => onChange({ ...value, status })} w={{ base: '100%', xs: 160 }} />
     </Group>
   );
 }

@@ -1,12 +1,13 @@
 import { ZCountryRate } from '@linedesk/domain';
-import { ActionIcon, Alert, Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { IconAlertCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 import { readMillicents } from '../../../lib/money-input';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { RateField } from '../common/fields';
 import { newUid } from '../common/row-uid';
+import { RemoveRowButton } from '../common/remove-row-button';
 
 export type RateDraft = { uid: string; countryCode: string; countryName: string; rate: string };
 
@@ -190,15 +191,7 @@ export function InternationalRatesEditor({ rates, onChange, errors }: Props) {
                       />
                     </Table.Td>
                     <Table.Td w={56} ta="right">
-                      <ActionIcon
-                        id={removeId(rate)}
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Remove ${rate.countryName}`}
-                        onClick={() => remove(rate)}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
+                      <RemoveRowButton id={removeId(rate)} label={`Remove ${rate.countryName}`} onClick={() => remove(rate)} />
                     </Table.Td>
                   </Table.Tr>
                 );

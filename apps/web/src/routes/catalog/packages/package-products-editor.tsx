@@ -1,6 +1,6 @@
 import { formatCents, PACKAGE_PRODUCT_ORDER_TYPES, PRODUCT_INCLUSIONS, type PackageProductOrderType, type ProductInclusion, type TProduct } from '@linedesk/domain';
-import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, NumberInput, Select, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
 import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
 import type { FieldErrors } from '../../../lib/form-errors';
@@ -8,6 +8,7 @@ import { centsToDollarText } from '../../../lib/money-input';
 import { MoneyField } from '../common/fields';
 import { newUid } from '../common/row-uid';
 import { priceRow, type PackageProductDraft } from './package-pricing';
+import { RemoveRowButton } from '../common/remove-row-button';
 
 const INCLUSION_LABELS: Record<ProductInclusion, string> = {
   required: 'Required',
@@ -211,15 +212,7 @@ export function PackageProductsEditor({ rows, onChange, carrierProducts, product
                       <Text fz="sm">{price ? formatCents(price.oneTimeCents) : '—'}</Text>
                     </Table.Td>
                     <Table.Td w={48} ta="right">
-                      <ActionIcon
-                        id={removeId(row)}
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Remove ${name}`}
-                        onClick={() => remove(index)}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
+                      <RemoveRowButton id={removeId(row)} label={`Remove ${name}`} onClick={() => remove(index)} />
                     </Table.Td>
                   </Table.Tr>
                 );
