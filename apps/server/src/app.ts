@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccessControl } from './http/access.js';
 import type { AppContext } from './http/app-context.js';
 import { registerErrorHandling, registerNotFound } from './http/error-handler.js';
 import { registerHealthRoutes } from './http/health.routes.js';
 import { registerOpenApi } from './http/openapi.js';
+import { responseSerializerCompiler } from './http/response-serializer.js';
 import { registerSecurity } from './http/security.js';
 import { registerWebApp } from './http/static-web.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerUserRoutes } from './modules/auth/users.routes.js';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
+import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
+import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
+import { registerWizardRoutes } from './modules/wizard/wizard.routes.js';
 import { DEFAULT_WEB_DIST_DIR } from './paths.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -36,7 +40,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -52,6 +56,9 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerUserRoutes(app, context);
   registerAuditRoutes(app, context);
   registerCatalogRoutes(app, context);
+  registerWizardRoutes(app, context);
+  registerCustomerRoutes(app, context);
+  registerReferenceRoutes(app);
 
   const webDir = config.webDistDir ?? DEFAULT_WEB_DIST_DIR;
   const servesWeb = await registerWebApp(app, webDir);

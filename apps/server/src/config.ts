@@ -29,6 +29,8 @@ const ZEnv = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   TRUST_PROXY: ZBooleanFlag.default(false),
   WEB_DIST_DIR: z.string().optional(),
+  DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  PAYMENT_GATEWAY: z.enum(['test']).default('test'),
   ENCRYPTION_KEY: z
     .string()
     .refine((value) => Buffer.from(value.trim(), 'base64').length === 32, {
@@ -51,6 +53,10 @@ export type Config = {
   webDistDir: string | null;
   /** 32 bytes in base64; null means the embedded database's key file (PostgreSQL requires it). */
   encryptionKey: string | null;
+  /** A wizard draft left alone this many days expires. */
+  draftExpiryDays: number;
+  /** Which payment gateway tokenizes cards: `test` is the built-in test gateway. */
+  paymentGateway: 'test';
 };
 
 export class ConfigError extends Error {}
@@ -83,5 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : null,
     encryptionKey: e.ENCRYPTION_KEY ?? null,
+    draftExpiryDays: e.DRAFT_EXPIRY_DAYS,
+    paymentGateway: e.PAYMENT_GATEWAY,
   };
 }

@@ -4,3 +4,7 @@ export * from './users.schemas.js';
 export * from './audit.schemas.js';
 export * from './catalog/index.js';
 export * from './customers/index.js';
+export * from './wizard/index.js';
+export * from './payments/index.js';
+export * from './orders/index.js';
+export * from './identifiers/index.js';

@@ -3,3 +3,7 @@ export * from '../modules/auth/auth.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/system/system.schema.js';
 export * from '../modules/catalog/catalog.schema.js';
+export * from '../modules/customers/customers.schema.js';
+export * from '../modules/payments/payments.schema.js';
+export * from '../modules/wizard/wizard.schema.js';
+export * from '../modules/orders/orders.schema.js';

@@ -11,6 +11,8 @@ export type RouteAccess = 'public' | readonly Role[];
 export const PUBLIC: RouteAccess = 'public';
 export const ANY_ROLE: RouteAccess = ROLES;
 export const ADMIN_ONLY: RouteAccess = ['admin'];
+/** Who signs customers up and works their orders. */
+export const SELLERS: RouteAccess = ['admin', 'agent'];
 
 export type RequestAuth = { session: TSessionInfo; tokenHash: string };
 export type RegisteredRoute = { method: string; url: string; access: RouteAccess };

@@ -45,14 +45,18 @@ function toAppError(error: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((issue): TFieldError => ({
       field: fieldPath(error.validationContext ?? 'body', issue.instancePath),
-      rule: issue.keyword,
+      rule: namedRule((issue.params as { params?: unknown } | undefined)?.params) ?? issue.keyword,
       message: issue.message ?? 'Invalid value',
     }));
     return validationFailed(fields);
   }
   if (error instanceof ZodError) {
     return validationFailed(
-      error.issues.map((issue) => ({ field: issue.path.join('.') || 'value', rule: issue.code, message: issue.message })),
+      error.issues.map((issue) => ({
+        field: issue.path.join('.') || 'value',
+        rule: namedRule((issue as { params?: unknown }).params) ?? issue.code,
+        message: issue.message,
+      })),
     );
   }
   if (isResponseSerializationError(error)) return new AppError('INTERNAL', 'The server produced an invalid response');
@@ -66,6 +70,12 @@ function toAppError(error: FastifyError): AppError {
     return new AppError(codeForStatus(error.statusCode), error.message);
   }
   return new AppError('INTERNAL', 'Something went wrong on the server; the request id identifies it in the logs');
+}
+
+/** The stable rule name a schema gave its check (`params: { rule }`), when it gave one. */
+export function namedRule(params: unknown): string | undefined {
+  const rule = (params as { rule?: unknown } | undefined)?.rule;
+  return typeof rule === 'string' ? rule : undefined;
 }
 
 function validationFailed(fields: TFieldError[]): AppError {

@@ -77,6 +77,8 @@ export const ZWizardCarrier = z.object({
   numberAssignment: z.enum(['AREA_CODE', 'ZIP']),
   identifierRequirements: z.array(ZIdentifierRequirement),
   defaultBillProfileCode: ZCode.nullable(),
+  /** Orders go to the carrier by themselves once Ready: the wizard's "send automatically" default. */
+  flowThrough: z.boolean(),
 });
 export type TWizardCarrier = z.infer<typeof ZWizardCarrier>;
 
@@ -145,6 +147,13 @@ export const ZWizardPackagesQuery = z.object({
   orderType: ZWizardOrderType,
 });
 export type TWizardPackagesQuery = z.infer<typeof ZWizardPackagesQuery>;
+
+/** The Customer Profile's choices from the catalog: bill profiles (with their defaults) and agents. */
+export const ZWizardProfileChoices = z.object({
+  billProfiles: z.array(ZBillProfileInput.pick({ code: true, name: true, defaultBillMethod: true, termsDays: true, isDefaultResidential: true, isDefaultBusiness: true })),
+  agents: z.array(z.object({ code: ZCode, name: z.string(), parentCode: ZCode.nullable(), salesPersonUserIds: z.array(z.uuid()) })),
+});
+export type TWizardProfileChoices = z.infer<typeof ZWizardProfileChoices>;
 
 /* ---------- The whole catalog as one document (export / import) ---------- */
 export const CATALOG_DOCUMENT_VERSION = 1;

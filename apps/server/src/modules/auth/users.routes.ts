@@ -1,9 +1,10 @@
 import { ZCreateUserInput, ZUpdateUserInput, ZUser, ZUserListQuery } from '@linedesk/domain';
 import { z } from 'zod';
-import { ADMIN_ONLY, auditContextOf } from '../../http/access.js';
+import { ADMIN_ONLY, SELLERS, auditContextOf } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
 import { createUser } from './use-cases/create-user.js';
 import { getUser } from './use-cases/get-user.js';
+import { listSalesPeople } from './use-cases/list-sales-people.js';
 import { listUsers } from './use-cases/list-users.js';
 import { updateUser } from './use-cases/update-user.js';
 
@@ -13,6 +14,15 @@ export function registerUserRoutes(app: App, { database }: AppContext): void {
   const { db } = database;
   const tags = ['Users'];
   const config = { access: ADMIN_ONLY };
+
+  typed(app).get(
+    '/api/users/sales-people',
+    {
+      config: { access: SELLERS },
+      schema: { tags, summary: 'Users who can be a Sales Person', response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string() })) } },
+    },
+    async () => listSalesPeople({ db }),
+  );
 
   typed(app).get(
     '/api/users',

@@ -1,4 +1,4 @@
-import { ZPackageOffer, ZWizardCarrier, ZWizardLineType, ZWizardOrderType, ZWizardPackage, ZWizardPackagesQuery, ZCode } from '@linedesk/domain';
+import { ZPackageOffer, ZWizardProfileChoices, ZWizardCarrier, ZWizardLineType, ZWizardOrderType, ZWizardPackage, ZWizardPackagesQuery, ZCode } from '@linedesk/domain';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ANY_ROLE } from '../../http/access.js';
@@ -8,9 +8,10 @@ import { getPackageOffer } from './use-cases/get-package-offer.js';
 import { listOfferedCarriers } from './use-cases/list-offered-carriers.js';
 import { listOfferedLineTypes } from './use-cases/list-offered-line-types.js';
 import { listOfferedPackages } from './use-cases/list-offered-packages.js';
+import { listProfileChoices } from './use-cases/list-profile-choices.js';
 
 /** What the New Customer Wizard reads, step by step: carriers, then line types, then packages, then one package's offer. */
-export function registerCatalogWizardRoutes(app: App, { database }: AppContext, cache: CatalogReadCache): void {
+export function registerCatalogWizardRoutes(app: App, { database, secrets }: AppContext, cache: CatalogReadCache): void {
   const { db } = database;
   // Keyed by route and parsed query, so unknown or reordered parameters cannot multiply the entries.
   const cached = <T>(request: FastifyRequest, load: () => Promise<T>) =>
@@ -56,5 +57,10 @@ export function registerCatalogWizardRoutes(app: App, { database }: AppContext, 
       },
     },
     async (request) => cached(request, () => getPackageOffer({ db, ...request.query })),
+  );
+  typed(app).get(
+    '/api/catalog/wizard/profile-choices',
+    { config, schema: { tags, summary: 'Bill profiles and agents for the Customer Profile page', response: { 200: ZWizardProfileChoices } } },
+    async (request) => cached(request, () => listProfileChoices({ db, secrets })),
   );
 }

@@ -18,17 +18,6 @@ const USER_NAME: PropertyInput = {
   helpText: 'Who uses this line; printed on the bill next to the number.',
 };
 
-const DEVICE_SOURCE: PropertyInput = {
-  key: 'deviceSource',
-  label: 'Device source',
-  kind: 'select',
-  required: true,
-  options: [
-    { value: 'STOCK', label: 'New device from stock' },
-    { value: 'BYOD', label: 'Bring your own device' },
-  ],
-};
-
 const DEVICE_PROTECTION: PropertyInput = {
   key: 'deviceProtection',
   label: 'Device protection accepted',
@@ -95,28 +84,28 @@ export const DEMO_CATALOG: TCatalogDocumentInput = {
       code: 'SMARTPHONE',
       name: 'Smartphone',
       description: 'Voice, text and data on a smartphone.',
-      properties: [USER_NAME, DEVICE_SOURCE, DEVICE_PROTECTION],
+      properties: [USER_NAME, DEVICE_PROTECTION],
       displayOrder: 10,
     },
     {
       code: 'BASIC_PHONE',
       name: 'Basic phone',
       description: 'Talk and text on a flip or feature phone.',
-      properties: [USER_NAME, DEVICE_SOURCE],
+      properties: [USER_NAME],
       displayOrder: 20,
     },
     {
       code: 'TABLET',
       name: 'Tablet',
       description: 'Data-only line for a cellular tablet.',
-      properties: [USER_NAME, DEVICE_SOURCE, DEVICE_PROTECTION],
+      properties: [USER_NAME, DEVICE_PROTECTION],
       displayOrder: 30,
     },
     {
       code: 'HOTSPOT',
       name: 'Mobile hotspot',
       description: 'Data-only line for a mobile hotspot or home router.',
-      properties: [{ ...USER_NAME, label: 'Line user or location' }, DEVICE_SOURCE],
+      properties: [{ ...USER_NAME, label: 'Line user or location' }],
       displayOrder: 40,
     },
     {
@@ -125,7 +114,6 @@ export const DEMO_CATALOG: TCatalogDocumentInput = {
       description: 'Cellular smartwatch that shares the number of the customer’s phone.',
       properties: [
         USER_NAME,
-        DEVICE_SOURCE,
         {
           key: 'pairedNumber',
           label: 'Paired phone number',
@@ -149,7 +137,6 @@ export const DEMO_CATALOG: TCatalogDocumentInput = {
           maxLength: 60,
           helpText: 'How the customer knows the device, for example “Truck 14 tracker”.',
         },
-        DEVICE_SOURCE,
         {
           key: 'dataCapMb',
           label: 'Monthly data cap (MB)',

@@ -20,6 +20,7 @@ export async function listOfferedCarriers(options: { db: DbOrTx }): Promise<TWiz
       numberAssignment: carrier.numberAssignment,
       identifierRequirements: carrier.identifierRequirements,
       defaultBillProfileCode: billProfileCode,
+      flowThrough: carrier.flowThrough,
     }))
     .filter((carrier) => carrier.orderTypes.length > 0);
 }

@@ -1,0 +1,170 @@
+import {
+  customerProfileSchema,
+  isoDay,
+  namesAndAddressesSchema,
+  orderOptionsSchema,
+  WIZARD_STEPS,
+  WIZARD_STEP_LABELS,
+  type TCreateOrderResult,
+  type TDuplicateCandidate,
+} from '@linedesk/domain';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { AppError } from '../http/app-error.js';
+import { fieldsError, parseOrThrow } from '../http/validate.js';
+import { recordAudit, type AuditContext } from '../modules/audit/record-audit.js';
+import { getPackageOffer } from '../modules/catalog/use-cases/get-package-offer.js';
+import { listOfferedCarriers } from '../modules/catalog/use-cases/list-offered-carriers.js';
+import { createCustomer } from '../modules/customers/use-cases/create-customer.js';
+import { findDuplicateCustomers } from '../modules/customers/use-cases/find-duplicate-customers.js';
+import { createOrder } from '../modules/orders/use-cases/create-order.js';
+import { createPaymentMethod, type NewPaymentMethod } from '../modules/payments/use-cases/create-payment-method.js';
+import { stepCompletion, type DraftData, type StoredPayment } from '../modules/wizard/draft-data.js';
+import { lockOpenDraft, type DraftPolicy } from '../modules/wizard/draft-store.js';
+import { readProfileFieldSettings } from '../modules/wizard/profile-field-settings.js';
+import { wizardDrafts } from '../modules/wizard/wizard.schema.js';
+import { duplicateProbeOf } from './wizard-duplicate-probe.js';
+
+/**
+ * Create Order: in one transaction, the customer account (Pending) with its contacts, addresses and
+ * payment method, the order (Pending) with its lines and their snapshots, and the draft marked as
+ * submitted. The draft row is locked first, so a double click, a retry or a second tab gets the
+ * same account and order back instead of a second one. Every step is checked again (settings and
+ * catalog may have changed since it was saved), and an exact duplicate customer must have been
+ * acknowledged with a reason.
+ */
+export async function createOrderFromWizard(options: {
+  db: Db;
+  draftId: string;
+  userId: string;
+  audit: AuditContext;
+  policy: DraftPolicy;
+  duplicateAcknowledgement: { reason: string } | null;
+}): Promise<TCreateOrderResult> {
+  const { db, draftId, audit, policy } = options;
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(wizardDrafts).where(eq(wizardDrafts.id, draftId)).for('update');
+    if (current?.status === 'SUBMITTED' && current.data.result) return { ...current.data.result, created: false };
+    const row = await lockOpenDraft(tx, draftId, policy);
+    const data = row.data;
+    const checked = await recheckDraft(tx, data, policy);
+    const duplicates = await findDuplicateCustomers({ db: tx, probe: duplicateProbeOf(data) });
+    const exact = duplicates.filter((d) => d.level === 'EXACT');
+    if (exact.length && !options.duplicateAcknowledgement) {
+      throw AppError.field(
+        'RULE_VIOLATED',
+        'body.duplicateAcknowledgement',
+        'acknowledge_duplicate',
+        `This customer may already exist (${exact.map((d) => `${d.accountNumber} ${d.displayName}`).join('; ')}): say why this is a new customer to go on`,
+      );
+    }
+
+    const { start, profile, names, options: orderOptions } = checked;
+    const customer = await createCustomer(tx, audit, {
+      carrierCode: start.carrierCode,
+      customerClass: profile.customerClass,
+      accountNumber: profile.accountNumber,
+      billProfileCode: profile.billProfileCode,
+      billMethod: profile.billMethod,
+      billEmail: profile.billEmail,
+      salesPersonUserId: profile.salesPersonUserId,
+      agentCode: profile.agentCode,
+      language: profile.language,
+      contractStart: profile.contractStart,
+      contractEnd: profile.contractEnd,
+      attentionLine: profile.attentionLine,
+      paymentTermsDays: profile.paymentTermsDays,
+      accountType: profile.accountType,
+      parentAccountNumber: profile.parentAccountNumber,
+      website: profile.website,
+      primaryPhone: profile.primaryPhone,
+      taxExempt: profile.taxExempt,
+      taxExemptCertificate: profile.taxExemptCertificate,
+      securityPinSealed: data.profile!.securityPin?.sealed ?? null,
+      ssn: data.profile!.ssn ? { sealed: data.profile!.ssn.sealed, last4: data.profile!.ssn.masked.slice(-4) } : null,
+      taxId: data.profile!.taxId ? { sealed: data.profile!.taxId.sealed, last4: data.profile!.taxId.masked.slice(-4) } : null,
+      dateOfBirth: profile.dateOfBirth,
+      names,
+      contacts: start.contacts,
+      portInNumbers: data.lines.flatMap((line) => (line.portIn ? [line.portIn.number] : [])),
+      createdBy: options.userId,
+    });
+    await createPaymentMethod(tx, audit, customer.id, paymentMethodOf(data.payment!));
+    const order = await createOrder(tx, audit, {
+      customerId: customer.id,
+      carrierCode: start.carrierCode,
+      carrierName: checked.carrierName,
+      orderType: start.orderType,
+      options: orderOptions,
+      serviceAddress: names.serviceAddress,
+      lines: data.lines.map((line) => ({
+        ...line,
+        portIn: line.portIn ? { ...line.portIn, pinSealed: line.portIn.pin?.sealed ?? null } : null,
+      })),
+      draftId,
+      duplicateAcknowledgement: exact.length ? (options.duplicateAcknowledgement?.reason ?? null) : null,
+      createdBy: options.userId,
+    });
+    if (exact.length) await auditAcknowledgement(tx, audit, order.id, exact, options.duplicateAcknowledgement!.reason);
+
+    const result = { customerId: customer.id, accountNumber: customer.accountNumber, orderId: order.id, orderNumber: order.orderNumber };
+    await tx
+      .update(wizardDrafts)
+      .set({ status: 'SUBMITTED', customerId: customer.id, orderId: order.id, submittedAt: new Date(), updatedAt: new Date(), data: { ...data, result } })
+      .where(eq(wizardDrafts.id, draftId));
+    await recordAudit(tx, audit, { entityType: 'wizard_draft', entityId: draftId, action: 'submit', after: { accountNumber: customer.accountNumber, orderNumber: order.orderNumber } });
+    return { ...result, created: true };
+  });
+}
+
+/** Every step once more, as of now: complete, valid under today's settings, and each line's package still sold. */
+async function recheckDraft(tx: Tx, data: DraftData, policy: DraftPolicy) {
+  const completion = stepCompletion(data);
+  const missing = WIZARD_STEPS.filter((step) => !completion[step]);
+  if (missing.length) {
+    throw fieldsError(missing.map((step) => ({ path: [step], rule: 'incomplete', message: `Complete ${WIZARD_STEP_LABELS[step]} first` })), 'steps');
+  }
+  const start = data.start!;
+  const stored = data.profile!;
+  const today = policy.now?.() ?? new Date();
+  const { securityPin, ssn, taxId, ...plainProfile } = stored;
+  const storedSecrets = [securityPin && 'securityPin', ssn && 'ssn', taxId && 'taxId'].filter(Boolean) as ('securityPin' | 'ssn' | 'taxId')[];
+  const profile = parseOrThrow(customerProfileSchema({ settings: await readProfileFieldSettings(tx), today, storedSecrets }), plainProfile, 'profile');
+  const names = parseOrThrow(namesAndAddressesSchema(profile.customerClass), data.names, 'names');
+  const orderOptions = parseOrThrow(orderOptionsSchema(isoDay(today)), data.options, 'options');
+  const carrier = (await listOfferedCarriers({ db: tx })).find((c) => c.code === start.carrierCode);
+  if (!carrier) throw AppError.field('RULE_VIOLATED', 'start.carrierCode', 'offered', `${start.carrierCode} is no longer an active carrier`);
+  if (start.orderType === 'CONVERSION' && !data.lines.some((line) => line.orderType === 'CONVERSION')) {
+    throw AppError.field('RULE_VIOLATED', 'lines', 'port_in_needed', 'A Conversion order ports at least one number: add a port-in line, or make it a New order');
+  }
+  const problems: { path: (string | number)[]; rule: string; message: string }[] = [];
+  for (const [index, line] of data.lines.entries()) {
+    const offer = await getPackageOffer({ db: tx, carrierCode: start.carrierCode, packageCode: line.package.code, orderType: line.orderType }).catch(() => null);
+    if (!offer) problems.push({ path: [index, 'packageCode'], rule: 'offered', message: `${line.package.name} is no longer sold; edit line ${index + 1}` });
+  }
+  if (problems.length) throw fieldsError(problems, 'lines');
+  return { start, profile, names, options: orderOptions, carrierName: carrier.name };
+}
+
+function paymentMethodOf(payment: StoredPayment): NewPaymentMethod {
+  if (payment.method === 'CARD') return payment;
+  if (payment.method === 'INVOICE') return payment;
+  if (!payment.accountNumber) throw AppError.field('RULE_VIOLATED', 'payment.accountNumber', 'required', 'Enter the bank account number');
+  return {
+    method: 'BANK',
+    nameOnAccount: payment.nameOnAccount,
+    routingNumber: payment.routingNumber,
+    accountType: payment.accountType,
+    accountSealed: payment.accountNumber.sealed,
+    accountLast4: payment.accountNumber.masked.slice(-4),
+  };
+}
+
+async function auditAcknowledgement(tx: Tx, audit: AuditContext, orderId: string, exact: TDuplicateCandidate[], reason: string): Promise<void> {
+  await recordAudit(tx, audit, {
+    entityType: 'order',
+    entityId: orderId,
+    action: 'acknowledge_duplicate',
+    after: { candidates: exact.map((d) => d.accountNumber), reasons: exact.map((d) => d.reasons.map((r) => r.reason).join('+')), reason },
+  });
+}

@@ -1,0 +1,113 @@
+import { DEVICE_SOURCES, FULFILLMENTS, LINE_STATUSES, ORDER_STATUSES, PRODUCT_INCLUSIONS, type TAddress, type TLdRates, type TLineIdentifier } from '@linedesk/domain';
+import { boolean, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../auth/auth.schema.js';
+import { orderTypeEnum, productKindEnum } from '../catalog/catalog.schema.js';
+
+export const orderStatusEnum = pgEnum('order_status', ORDER_STATUSES);
+export const lineStatusEnum = pgEnum('line_status', LINE_STATUSES);
+export const fulfillmentEnum = pgEnum('fulfillment', FULFILLMENTS);
+export const deviceSourceEnum = pgEnum('device_source', DEVICE_SOURCES);
+export const lineProductInclusionEnum = pgEnum('line_product_inclusion', PRODUCT_INCLUSIONS);
+
+/** Order numbers: ORD-200001 … */
+export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 200001 });
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderNumber: text('order_number').notNull().unique(),
+    customerId: uuid('customer_id').notNull(),
+    carrierCode: text('carrier_code').notNull(),
+    carrierName: text('carrier_name').notNull(),
+    orderType: orderTypeEnum('order_type').notNull(),
+    status: orderStatusEnum('status').notNull().default('PENDING'),
+    requestedDueDate: date('requested_due_date'),
+    fulfillment: fulfillmentEnum('fulfillment').notNull(),
+    shippingAddress: jsonb('shipping_address').$type<TAddress>(),
+    sendAutomatically: boolean('send_automatically').notNull(),
+    notes: text('notes'),
+    depositCents: integer('deposit_cents').notNull().default(0),
+    monthlyCents: integer('monthly_cents').notNull(),
+    oneTimeCents: integer('one_time_cents').notNull(),
+    /** The wizard draft this order came from: unique, so a draft can never make two orders. */
+    draftId: uuid('draft_id').unique(),
+    duplicateAcknowledgement: text('duplicate_acknowledgement'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('orders_customer').on(t.customerId), index('orders_status').on(t.status, t.createdAt)],
+);
+
+export type PortInRecord = {
+  number: string;
+  currentCarrier: string;
+  accountNumber: string;
+  pinSealed: string | null;
+  authorizedSigner: string;
+  accountName: string;
+  address: TAddress;
+};
+
+/** A line (service) and its snapshot of the package as it was sold: later catalog edits never reach it. */
+export const lines = pgTable(
+  'lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id').notNull(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    position: integer('position').notNull(),
+    status: lineStatusEnum('status').notNull().default('PENDING'),
+    lineTypeCode: text('line_type_code').notNull(),
+    lineTypeName: text('line_type_name').notNull(),
+    packageCode: text('package_code').notNull(),
+    packageName: text('package_name').notNull(),
+    packageMonthlyCents: integer('package_monthly_cents').notNull(),
+    packageActivationFeeCents: integer('package_activation_fee_cents').notNull(),
+    properties: jsonb('properties').$type<Record<string, string | number | boolean | null>>().notNull(),
+    description: text('description'),
+    areaCode: text('area_code'),
+    numberZip: text('number_zip'),
+    /** The line's number (MDN) once the carrier assigns it. */
+    mdn: text('mdn'),
+    portIn: jsonb('port_in').$type<PortInRecord>(),
+    deviceSource: deviceSourceEnum('device_source').notNull(),
+    /** Identifiers scanned in the wizard, parsed and normalised. */
+    requestedIdentifiers: jsonb('requested_identifiers').$type<TLineIdentifier[]>().notNull(),
+    ldRates: jsonb('ld_rates').$type<TLdRates>(),
+    monthlyCents: integer('monthly_cents').notNull(),
+    oneTimeCents: integer('one_time_cents').notNull(),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lines_order').on(t.orderId), index('lines_customer').on(t.customerId), index('lines_mdn').on(t.mdn)],
+);
+
+export const lineProducts = pgTable(
+  'line_products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lineId: uuid('line_id')
+      .notNull()
+      .references(() => lines.id),
+    position: integer('position').notNull(),
+    productCode: text('product_code').notNull(),
+    name: text('name').notNull(),
+    kind: productKindEnum('kind').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitMonthlyCents: integer('unit_monthly_cents').notNull(),
+    unitOneTimeCents: integer('unit_one_time_cents').notNull(),
+    monthlyCents: integer('monthly_cents').notNull(),
+    oneTimeCents: integer('one_time_cents').notNull(),
+    isTaxable: boolean('is_taxable').notNull(),
+    inclusion: lineProductInclusionEnum('inclusion').notNull(),
+    isPriceOverridden: boolean('is_price_overridden').notNull(),
+  },
+  (t) => [index('line_products_line').on(t.lineId)],
+);

@@ -1,0 +1,2 @@
+export * from './state-machines.js';
+export * from './orders.views.js';
