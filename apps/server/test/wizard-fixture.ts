@@ -97,14 +97,17 @@ export function wizardClient(t: TestApp, session: string) {
     ok,
     newDraft: async (): Promise<TWizardDraft> => ok('POST', '/api/wizard/drafts', {}),
     /** A draft with every step saved: a Conversion order with one new line and one port-in. */
-    completeDraft: async (salesPersonUserId: string, overrides: { start?: TWizardStartInput; names?: TNamesAndAddressesInput } = {}): Promise<TWizardDraft> => {
+    completeDraft: async (
+      salesPersonUserId: string,
+      overrides: { start?: TWizardStartInput; names?: TNamesAndAddressesInput; profile?: Partial<TCustomerProfileInput>; portLine?: TWizardLineInput } = {},
+    ): Promise<TWizardDraft> => {
       const draft: TWizardDraft = await ok('POST', '/api/wizard/drafts', {});
       const base = `/api/wizard/drafts/${draft.id}`;
       await ok('PUT', `${base}/start`, overrides.start ?? START);
-      await ok('PUT', `${base}/profile`, profileFor(salesPersonUserId));
+      await ok('PUT', `${base}/profile`, { ...profileFor(salesPersonUserId), ...overrides.profile });
       await ok('PUT', `${base}/names`, overrides.names ?? NAMES);
       await ok('POST', `${base}/lines`, NEW_LINE);
-      await ok('POST', `${base}/lines`, PORT_LINE);
+      await ok('POST', `${base}/lines`, overrides.portLine ?? PORT_LINE);
       return ok('PUT', `${base}/final`, FINAL);
     },
   };
