@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerUserRoutes } from './modules/auth/users.routes.js';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
+import { registerInventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
 import { registerWizardRoutes } from './modules/wizard/wizard.routes.js';
 import { DEFAULT_WEB_DIST_DIR } from './paths.js';
@@ -59,6 +60,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerWizardRoutes(app, context);
   registerCustomerRoutes(app, context);
   registerReferenceRoutes(app);
+  registerInventoryRoutes(app, context);
 
   const webDir = config.webDistDir ?? DEFAULT_WEB_DIST_DIR;
   const servesWeb = await registerWebApp(app, webDir);

@@ -8,3 +8,4 @@ export * from './wizard/index.js';
 export * from './payments/index.js';
 export * from './orders/index.js';
 export * from './identifiers/index.js';
+export * from './inventory/index.js';

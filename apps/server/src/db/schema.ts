@@ -7,3 +7,4 @@ export * from '../modules/customers/customers.schema.js';
 export * from '../modules/payments/payments.schema.js';
 export * from '../modules/wizard/wizard.schema.js';
 export * from '../modules/orders/orders.schema.js';
+export * from '../modules/inventory/inventory.schema.js';

@@ -2,8 +2,10 @@ import type { TCreateOrderResult, TCustomerAccount, TWizardDraft } from '@linede
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.js';
-import { FINAL, NAMES, PORT_LINE, START, loadDemoCatalog, profileFor, wizardClient } from '../../test/wizard-fixture.js';
+import { FINAL, NAMES, NEW_LINE, PORT_LINE, START, loadDemoCatalog, profileFor, wizardClient } from '../../test/wizard-fixture.js';
 import { selectRows } from '../db/client.js';
+import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
+import { addStockItems } from '../modules/inventory/use-cases/add-stock-items.js';
 
 describe('Create Order from the wizard', () => {
   let t: TestApp;
@@ -264,5 +266,52 @@ describe('Create Order from the wizard', () => {
     expect(line!.port_in.number).toBe(draft.lines[1]!.portIn!.number);
     expect(t.secrets.open(line!.port_in.pinSealed)).toBe(PORT_LINE.portIn!.pin);
     expect(JSON.stringify(line)).not.toContain('"4417"');
+  });
+
+  it('should reserve stock scanned in the wizard and make the order Ready when every line has its device and SIM', async () => {
+    await t.database.db.transaction((tx) =>
+      addStockItems(tx, SYSTEM_ACTOR, [
+        { kind: 'DEVICE', carrierCode: 'NWM', make: 'Aurora', model: 'Aurora X5', identifiers: ['35-209900-176148-1'] },
+        { kind: 'SIM', carrierCode: 'NWM', identifiers: ['89014103211118510720'] },
+        { kind: 'SIM', carrierCode: 'NWM', identifiers: ['8901260000077001010'] },
+        { kind: 'SIM', carrierCode: 'BSW', identifiers: ['8901480000033002015'] },
+      ]),
+    );
+    const lookup = await wizard.ok('GET', '/api/inventory/lookup?value=IMEI:%2035%20209900%20176148%201');
+    expect(lookup).toMatchObject({ kind: 'IMEI', value: '352099001761481', stock: { status: 'AVAILABLE', carrierCode: 'NWM', make: 'Aurora', model: 'Aurora X5' } });
+    expect((await wizard.call('GET', '/api/inventory/lookup?value=12345')).body.fields[0]).toMatchObject({ field: 'query.value' });
+
+    const draft = await wizard.completeDraft(agent.id, uniqueCustomer());
+    const base = `/api/wizard/drafts/${draft.id}`;
+    const [newLine, portLine] = draft.lines;
+    // Line 1 from stock (IMEI and ICCID); line 2 brings its own phone (not in stock) and takes a SIM from stock.
+    await wizard.ok('PUT', `${base}/lines/${newLine!.id}`, { ...NEW_LINE, identifiers: ['352099001761481', '89014103211118510720'] });
+    await wizard.ok('PUT', `${base}/lines/${portLine!.id}`, { ...PORT_LINE, portIn: { ...PORT_LINE.portIn!, number: draft.lines[1]!.portIn!.number }, identifiers: ['490154203237518', '8901260000077001010'] });
+    const created: TCreateOrderResult = await wizard.ok('POST', `${base}/create-order`, { duplicateAcknowledgement: null });
+    const account: TCustomerAccount = await wizard.ok('GET', `/api/customers/${created.customerId}`);
+    expect(account.orders[0]!.status).toBe('READY');
+    const items = await selectRows<{ status: string; order_id: string; value: string }>(
+      t.database.db,
+      sql`select i.status, i.order_id, v.value from inventory_items i join inventory_identifiers v on v.item_id = i.id where i.order_id = ${created.orderId} order by v.value`,
+    );
+    expect(items).toEqual([
+      { status: 'RESERVED', order_id: created.orderId, value: '352099001761481' },
+      { status: 'RESERVED', order_id: created.orderId, value: '8901260000077001010' },
+      { status: 'RESERVED', order_id: created.orderId, value: '89014103211118510720' },
+    ]);
+
+    // The same SIM again, a SIM of another carrier, and a stock device that does not exist: each refused by name, nothing created.
+    const second = await wizard.completeDraft(agent.id, uniqueCustomer());
+    await wizard.ok('PUT', `/api/wizard/drafts/${second.id}/lines/${second.lines[0]!.id}`, { ...NEW_LINE, identifiers: ['356938035643809', '89014103211118510720'] });
+    await wizard.ok('PUT', `/api/wizard/drafts/${second.id}/lines/${second.lines[1]!.id}`, { ...PORT_LINE, portIn: { ...PORT_LINE.portIn!, number: second.lines[1]!.portIn!.number }, identifiers: ['8901480000033002015'] });
+    const refused = await wizard.call('POST', `/api/wizard/drafts/${second.id}/create-order`, { duplicateAcknowledgement: null });
+    expect(refused.status).toBe(422);
+    expect(refused.body.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`)).toEqual([
+      'lines.0.identifiers.0:not_in_stock',
+      'lines.0.identifiers.1:not_available',
+      'lines.1.identifiers.0:other_carrier',
+    ]);
+    expect(await count('orders', `draft_id = '${second.id}'`)).toBe(0);
+    expect(await count('inventory_items', `status = 'RESERVED' and order_id is distinct from '${created.orderId}'`)).toBe(0);
   });
 });

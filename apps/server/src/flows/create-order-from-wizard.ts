@@ -1,6 +1,7 @@
 import {
   customerProfileSchema,
   isoDay,
+  missingIdentifierGroups,
   namesAndAddressesSchema,
   orderOptionsSchema,
   WIZARD_STEPS,
@@ -17,6 +18,7 @@ import { getPackageOffer } from '../modules/catalog/use-cases/get-package-offer.
 import { listOfferedCarriers } from '../modules/catalog/use-cases/list-offered-carriers.js';
 import { createCustomer } from '../modules/customers/use-cases/create-customer.js';
 import { findDuplicateCustomers } from '../modules/customers/use-cases/find-duplicate-customers.js';
+import { reserveLineStock } from '../modules/inventory/use-cases/reserve-line-stock.js';
 import { createOrder } from '../modules/orders/use-cases/create-order.js';
 import { createPaymentMethod, type NewPaymentMethod } from '../modules/payments/use-cases/create-payment-method.js';
 import { stepCompletion, type DraftData, type StoredPayment } from '../modules/wizard/draft-data.js';
@@ -59,7 +61,10 @@ export async function createOrderFromWizard(options: {
       );
     }
 
-    const { start, profile, names, options: orderOptions } = checked;
+    const { start, profile, names, options: orderOptions, carrier } = checked;
+    const ready = data.lines.every(
+      (line) => missingIdentifierGroups(carrier.identifierRequirements.find((r) => r.lineTypeCode === line.lineTypeCode), line.identifiers.map((i) => i.kind)).length === 0,
+    );
     const customer = await createCustomer(tx, audit, {
       carrierCode: start.carrierCode,
       customerClass: profile.customerClass,
@@ -101,10 +106,12 @@ export async function createOrderFromWizard(options: {
         ...line,
         portIn: line.portIn ? { ...line.portIn, pinSealed: line.portIn.pin?.sealed ?? null } : null,
       })),
+      status: ready ? 'READY' : 'PENDING',
       draftId,
       duplicateAcknowledgement: exact.length ? (options.duplicateAcknowledgement?.reason ?? null) : null,
       createdBy: options.userId,
     });
+    await reserveStock(tx, audit, { orderId: order.id, lineIds: order.lineIds, carrierCode: start.carrierCode, data });
     if (exact.length) await auditAcknowledgement(tx, audit, order.id, exact, options.duplicateAcknowledgement!.reason);
 
     const result = { customerId: customer.id, accountNumber: customer.accountNumber, orderId: order.id, orderNumber: order.orderNumber };
@@ -143,7 +150,30 @@ async function recheckDraft(tx: Tx, data: DraftData, policy: DraftPolicy) {
     if (!offer) problems.push({ path: [index, 'packageCode'], rule: 'offered', message: `${line.package.name} is no longer sold; edit line ${index + 1}` });
   }
   if (problems.length) throw fieldsError(problems, 'lines');
-  return { start, profile, names, options: orderOptions, carrierName: carrier.name };
+  return { start, profile, names, options: orderOptions, carrierName: carrier.name, carrier };
+}
+
+/** Reserves every scanned identifier for its line; one refusal anywhere refuses Create Order, naming the line and identifier. */
+async function reserveStock(tx: Tx, audit: AuditContext, order: { orderId: string; lineIds: string[]; carrierCode: string; data: DraftData }): Promise<void> {
+  const problems: { path: (string | number)[]; rule: string; message: string }[] = [];
+  for (const [index, line] of order.data.lines.entries()) {
+    if (line.identifiers.length === 0) continue;
+    const refused = await reserveLineStock(tx, audit, {
+      lineId: order.lineIds[index]!,
+      orderId: order.orderId,
+      carrierCode: order.carrierCode,
+      deviceSource: line.deviceSource,
+      identifiers: line.identifiers,
+    });
+    for (const problem of refused) {
+      const at = line.identifiers.indexOf(problem.identifier);
+      problems.push({ path: [index, 'identifiers', at], rule: problem.rule, message: `Line ${index + 1}: ${problem.message}` });
+    }
+  }
+  if (problems.length) {
+    const error = fieldsError(problems, 'lines');
+    throw new AppError('RULE_VIOLATED', `Scanned stock cannot be reserved: ${problems.map((p) => p.message).join('; ')}`, { fields: error.fields ?? [] });
+  }
 }
 
 function paymentMethodOf(payment: StoredPayment): NewPaymentMethod {

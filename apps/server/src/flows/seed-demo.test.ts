@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { verifyPassword } from '../modules/auth/password.js';
 import { users } from '../modules/auth/auth.schema.js';
+import { inventoryItems } from '../modules/inventory/inventory.schema.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { DEMO_SIGN_INS, ensureDemoData } from './seed-demo.js';
 
@@ -25,6 +26,10 @@ describe('demo data', () => {
     const second = await ensureDemo(embedded('auto'));
     expect(second.signIns).toEqual(first.signIns);
     expect(await userCount()).toBe(4);
+    // A stockroom to scan from: devices, SIMs and eSIMs for each demo carrier, all Available.
+    const stock = await database.db.select().from(inventoryItems);
+    expect(new Set(stock.map((item) => `${item.carrierCode}:${item.kind}`))).toEqual(new Set(['NWM:DEVICE', 'NWM:SIM', 'NWM:ESIM', 'BSW:DEVICE', 'BSW:SIM', 'PCC:DEVICE', 'PCC:SIM']));
+    expect(stock.every((item) => item.status === 'AVAILABLE')).toBe(true);
     const rows = await database.db.select().from(users);
     for (const demo of DEMO_SIGN_INS) {
       const row = rows.find((r) => r.email === demo.email);

@@ -5,6 +5,8 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
 import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
+import { DEMO_STOCK } from '../modules/inventory/demo-stock.js';
+import { addStockItems } from '../modules/inventory/use-cases/add-stock-items.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { users } from '../modules/auth/auth.schema.js';
 import { createUser } from '../modules/auth/use-cases/create-user.js';
@@ -12,7 +14,7 @@ import { readSetting, writeSetting } from '../modules/system/settings.js';
 
 export type DemoSignIn = { role: Role; email: string; password: string };
 
-/** One demo user per role and the demo catalog (three fictional carriers). The passwords are printed at start: demo data is for trying LineDesk, never for production. */
+/** One demo user per role, the demo catalog (three fictional carriers) and a demo stockroom. The passwords are printed at start: demo data is for trying LineDesk, never for production. */
 export const DEMO_SIGN_INS: DemoSignIn[] = (['admin', 'agent', 'inventory', 'viewer'] as const).map((role) => ({
   role,
   email: `${role}@demo.linedesk.app`,
@@ -52,6 +54,7 @@ export async function ensureDemoData(options: {
         await createUser({ db: tx, audit: SYSTEM_ACTOR, input: { ...demo, name: DEMO_NAMES[demo.role] } });
       }
       await importCatalog({ db: tx, audit: SYSTEM_ACTOR, secrets, document: ZCatalogDocument.parse(DEMO_CATALOG) });
+      await addStockItems(tx, SYSTEM_ACTOR, DEMO_STOCK);
       await writeSetting(tx, DEMO_SETTING, new Date().toISOString());
     }
     const isDemo = config.demoMode !== 'off' && (alreadySeeded || shouldSeed);

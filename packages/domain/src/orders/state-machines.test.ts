@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, CUSTOMER_TRANSITIONS, LINE_TRANSITIONS, ORDER_TRANSITIONS, reachableFrom, type TransitionTable } from './state-machines.js';
+import { canTransition, CUSTOMER_TRANSITIONS, INVENTORY_TRANSITIONS, LINE_TRANSITIONS, ORDER_TRANSITIONS, reachableFrom, type TransitionTable } from './state-machines.js';
 
 const terminals = <S extends string>(table: TransitionTable<S>) => (Object.keys(table) as S[]).filter((s) => table[s].length === 0);
 
@@ -8,6 +8,7 @@ describe('state machines', () => {
     ['order', ORDER_TRANSITIONS, 'PENDING'],
     ['line', LINE_TRANSITIONS, 'PENDING'],
     ['customer', CUSTOMER_TRANSITIONS, 'PROSPECT'],
+    ['inventory item', INVENTORY_TRANSITIONS, 'AVAILABLE'],
   ] as const)('should reach every %s status from the start, and every status should reach an end', (_name, table, start) => {
     const all = Object.keys(table);
     expect([...reachableFrom(table as TransitionTable<string>, start)].sort()).toEqual([...all].sort());
@@ -22,6 +23,12 @@ describe('state machines', () => {
     expect(canTransition(ORDER_TRANSITIONS, 'PENDING', 'SENT')).toBe(false);
     expect(canTransition(ORDER_TRANSITIONS, 'COMPLETE', 'PENDING')).toBe(false);
     expect(canTransition(ORDER_TRANSITIONS, 'SENT', 'CANCELLED')).toBe(false);
+  });
+
+  it('should reserve only Available stock and put it back when unassigned', () => {
+    expect(canTransition(INVENTORY_TRANSITIONS, 'AVAILABLE', 'RESERVED')).toBe(true);
+    expect(canTransition(INVENTORY_TRANSITIONS, 'ACTIVE', 'RESERVED')).toBe(false);
+    expect(canTransition(INVENTORY_TRANSITIONS, 'RESERVED', 'AVAILABLE')).toBe(true);
   });
 
   it('should activate a line only from Pending and suspend only an Active one', () => {

@@ -57,6 +57,26 @@ export const CUSTOMER_TRANSITIONS: TransitionTable<'PROSPECT' | 'PENDING' | 'OPE
   CLOSED: [],
 };
 
+/** Stock: Available -> Reserved (on an order line) -> Active (in service) -> Returned -> back in stock, Defective or Removed. */
+export const INVENTORY_STATUSES = ['AVAILABLE', 'RESERVED', 'ACTIVE', 'RETURNED', 'DEFECTIVE', 'REMOVED'] as const;
+export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
+export const INVENTORY_STATUS_LABELS: Record<InventoryStatus, string> = {
+  AVAILABLE: 'Available',
+  RESERVED: 'Reserved',
+  ACTIVE: 'Active',
+  RETURNED: 'Returned',
+  DEFECTIVE: 'Defective',
+  REMOVED: 'Removed',
+};
+export const INVENTORY_TRANSITIONS: TransitionTable<InventoryStatus> = {
+  AVAILABLE: ['RESERVED', 'DEFECTIVE', 'REMOVED'],
+  RESERVED: ['AVAILABLE', 'ACTIVE'],
+  ACTIVE: ['RETURNED'],
+  RETURNED: ['AVAILABLE', 'DEFECTIVE', 'REMOVED'],
+  DEFECTIVE: ['REMOVED'],
+  REMOVED: [],
+};
+
 /** Every status reachable from `start` through the table. */
 export function reachableFrom<S extends string>(table: TransitionTable<S>, start: S): Set<S> {
   const seen = new Set<S>([start]);

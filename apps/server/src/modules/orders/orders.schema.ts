@@ -77,8 +77,8 @@ export const lines = pgTable(
     mdn: text('mdn'),
     portIn: jsonb('port_in').$type<PortInRecord>(),
     deviceSource: deviceSourceEnum('device_source').notNull(),
-    /** Identifiers scanned in the wizard, parsed and normalised. */
-    requestedIdentifiers: jsonb('requested_identifiers').$type<TLineIdentifier[]>().notNull(),
+    /** The line's device and SIM identifiers (normalised): reserved stock, or the customer's own device. */
+    identifiers: jsonb('identifiers').$type<TLineIdentifier[]>().notNull(),
     ldRates: jsonb('ld_rates').$type<TLdRates>(),
     monthlyCents: integer('monthly_cents').notNull(),
     oneTimeCents: integer('one_time_cents').notNull(),

@@ -29,17 +29,19 @@ export type NewOrder = {
   /** Where a shipped order goes when it ships to the service address. */
   serviceAddress: TAddress;
   lines: NewOrderLine[];
+  /** Ready when every line already has the device and SIM its carrier needs; else Pending. */
+  status: 'PENDING' | 'READY';
   draftId: string | null;
   duplicateAcknowledgement: string | null;
   createdBy: string;
 };
 
 /**
- * An order (Pending: it waits for inventory) with its lines (Pending) and each line's copy of its
+ * An order (Pending while it waits for inventory, or Ready) with its lines (Pending) and each line's copy of its
  * products, prices and long-distance rates, audited. The lines keep these copies for good: a later
  * catalog edit never reaches an existing line or order.
  */
-export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder): Promise<{ id: string; orderNumber: string }> {
+export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder): Promise<{ id: string; orderNumber: string; lineIds: string[] }> {
   const { options } = input;
   const orderNumber = await nextOrderNumber(tx);
   const monthlyCents = input.lines.reduce((sum, line) => sum + line.charges.monthlyCents, 0);
@@ -53,7 +55,7 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
       carrierCode: input.carrierCode,
       carrierName: input.carrierName,
       orderType: input.orderType,
-      status: 'PENDING',
+      status: input.status,
       requestedDueDate: options.requestedDueDate,
       fulfillment: options.fulfillment,
       shippingAddress: shipping,
@@ -89,7 +91,7 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
         numberZip: line.numberZip,
         portIn: line.portIn,
         deviceSource: line.deviceSource,
-        requestedIdentifiers: line.identifiers,
+        identifiers: line.identifiers,
         ldRates: line.ldRates,
         monthlyCents: line.charges.monthlyCents,
         oneTimeCents: line.charges.oneTimeCents,
@@ -105,7 +107,7 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
     entityType: 'order',
     entityId: orderId,
     action: 'create',
-    after: { orderNumber, customerId: input.customerId, orderType: input.orderType, carrierCode: input.carrierCode, status: 'PENDING', lines: input.lines.length, monthlyCents, oneTimeCents },
+    after: { orderNumber, customerId: input.customerId, orderType: input.orderType, carrierCode: input.carrierCode, status: input.status, lines: input.lines.length, monthlyCents, oneTimeCents },
   });
   for (const { id, position } of created) {
     const line = input.lines[position]!;
@@ -116,7 +118,7 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
       after: { orderNumber, lineType: line.lineTypeCode, package: line.package.code, status: 'PENDING', products: line.products.map((p) => p.productCode), portIn: line.portIn ? 'yes' : 'no' },
     });
   }
-  return { id: orderId, orderNumber };
+  return { id: orderId, orderNumber, lineIds: [...created].sort((a, b) => a.position - b.position).map((line) => line.id) };
 }
 
 async function nextOrderNumber(tx: Tx): Promise<string> {

@@ -13,6 +13,9 @@ CREATE TYPE "public"."fulfillment" AS ENUM('PICKUP', 'SHIP');--> statement-break
 CREATE TYPE "public"."line_product_inclusion" AS ENUM('required', 'default', 'optional');--> statement-breakpoint
 CREATE TYPE "public"."line_status" AS ENUM('PENDING', 'ACTIVE', 'SUSPENDED', 'DISCONNECTED', 'CANCELLED');--> statement-breakpoint
 CREATE TYPE "public"."order_status" AS ENUM('PENDING', 'READY', 'SENT', 'IN_PROGRESS', 'COMPLETE', 'PARTIAL', 'ERROR', 'CANCELLED');--> statement-breakpoint
+CREATE TYPE "public"."identifier_kind" AS ENUM('ICCID', 'IMEI', 'MEID', 'ESN', 'EID');--> statement-breakpoint
+CREATE TYPE "public"."inventory_kind" AS ENUM('DEVICE', 'SIM', 'ESIM');--> statement-breakpoint
+CREATE TYPE "public"."inventory_status" AS ENUM('AVAILABLE', 'RESERVED', 'ACTIVE', 'RETURNED', 'DEFECTIVE', 'REMOVED');--> statement-breakpoint
 CREATE SEQUENCE "public"."customer_account_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 100001 CACHE 1;--> statement-breakpoint
 CREATE SEQUENCE "public"."order_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 200001 CACHE 1;--> statement-breakpoint
 CREATE TABLE "customer_addresses" (
@@ -161,7 +164,7 @@ CREATE TABLE "lines" (
 	"mdn" text,
 	"port_in" jsonb,
 	"device_source" "device_source" NOT NULL,
-	"requested_identifiers" jsonb NOT NULL,
+	"identifiers" jsonb NOT NULL,
 	"ld_rates" jsonb,
 	"monthly_cents" integer NOT NULL,
 	"one_time_cents" integer NOT NULL,
@@ -195,6 +198,30 @@ CREATE TABLE "orders" (
 	CONSTRAINT "orders_draft_id_unique" UNIQUE("draft_id")
 );
 --> statement-breakpoint
+CREATE TABLE "inventory_identifiers" (
+	"value" text PRIMARY KEY NOT NULL,
+	"kind" "identifier_kind" NOT NULL,
+	"item_id" uuid NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "inventory_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" "inventory_kind" NOT NULL,
+	"status" "inventory_status" DEFAULT 'AVAILABLE' NOT NULL,
+	"carrier_code" text NOT NULL,
+	"make" text,
+	"model" text,
+	"location" text,
+	"agent_code" text,
+	"cost_cents" integer,
+	"received_on" date,
+	"purchase_order" text,
+	"line_id" uuid,
+	"order_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "customer_addresses" ADD CONSTRAINT "customer_addresses_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "customer_contacts" ADD CONSTRAINT "customer_contacts_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "customer_match_keys" ADD CONSTRAINT "customer_match_keys_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -206,6 +233,7 @@ ALTER TABLE "wizard_drafts" ADD CONSTRAINT "wizard_drafts_created_by_users_id_fk
 ALTER TABLE "line_products" ADD CONSTRAINT "line_products_line_id_lines_id_fk" FOREIGN KEY ("line_id") REFERENCES "public"."lines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lines" ADD CONSTRAINT "lines_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_identifiers" ADD CONSTRAINT "inventory_identifiers_item_id_inventory_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."inventory_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "customer_addresses_customer" ON "customer_addresses" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "customer_addresses_line1_trgm" ON "customer_addresses" USING gin (lower("line1") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "customer_contacts_customer" ON "customer_contacts" USING btree ("customer_id");--> statement-breakpoint
@@ -219,4 +247,7 @@ CREATE INDEX "lines_order" ON "lines" USING btree ("order_id");--> statement-bre
 CREATE INDEX "lines_customer" ON "lines" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "lines_mdn" ON "lines" USING btree ("mdn");--> statement-breakpoint
 CREATE INDEX "orders_customer" ON "orders" USING btree ("customer_id");--> statement-breakpoint
-CREATE INDEX "orders_status" ON "orders" USING btree ("status","created_at");
+CREATE INDEX "orders_status" ON "orders" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "inventory_identifiers_item" ON "inventory_identifiers" USING btree ("item_id");--> statement-breakpoint
+CREATE INDEX "inventory_items_status" ON "inventory_items" USING btree ("carrier_code","status");--> statement-breakpoint
+CREATE INDEX "inventory_items_line" ON "inventory_items" USING btree ("line_id");
