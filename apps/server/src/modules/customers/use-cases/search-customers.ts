@@ -32,14 +32,14 @@ export async function searchCustomers(options: { db: DbOrTx; q: string; limit: n
     sql`with matches as (
         select id as customer_id, 1 as rank, 'Account number' as matched_on from customers where account_number = upper(${text})
         union all
-        select customer_id, 2, case kind when 'MDN' then 'MDN' else 'Phone' end from customer_match_keys
+        select customer_id, case kind when 'MDN' then 3 else 2 end, case kind when 'MDN' then 'MDN' else 'Phone' end from customer_match_keys
           where kind in ('PHONE', 'MDN') and value = ${digits ?? ''}
         union all
         select customer_id, 2, 'Email' from customer_match_keys where kind = 'EMAIL' and value = lower(${text})
         union all
-        select id, 3, 'Name' from customers where lower(display_name) like ${pattern}
+        select id, 4, 'Name' from customers where lower(display_name) like ${pattern}
         union all
-        select customer_id, 4, 'Service address' from customer_addresses where kind = 'SERVICE' and lower(line1) like ${pattern}
+        select customer_id, 5, 'Service address' from customer_addresses where kind = 'SERVICE' and lower(line1) like ${pattern}
       ),
       best as (select distinct on (customer_id) customer_id, rank, matched_on from matches order by customer_id, rank)
       select c.id, c.account_number, c.display_name, c.customer_class, c.status, c.created_at, b.matched_on,
