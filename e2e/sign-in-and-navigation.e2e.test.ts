@@ -12,11 +12,15 @@ const DEMO_NAMES: Record<Role, string> = {
   viewer: 'Vic Viewer',
 };
 
-// What each role should find in the main navigation, in order; nothing else. A group ("Catalog")
-// is a toggle button followed by its pages.
+// What each role should find in the main navigation, in order; nothing else. A group ("Customers",
+// "Catalog") is a toggle button followed by the pages this role may open in it.
 const EXPECTED_NAV: Record<Role, string[]> = {
   admin: [
     'Home',
+    'Customers',
+    'Create New',
+    'Search',
+    'Drafts',
     'Catalog',
     'Carriers',
     'Packages',
@@ -28,12 +32,14 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'Import / Export',
     'Users',
     'Audit Log',
+    'Settings',
     'API Docs',
     'My Account',
   ],
-  agent: ['Home', 'My Account'],
-  inventory: ['Home', 'My Account'],
-  viewer: ['Home', 'My Account'],
+  agent: ['Home', 'Customers', 'Create New', 'Search', 'Drafts', 'My Account'],
+  // Everyone searches and views customers; only admins and agents sign them up.
+  inventory: ['Home', 'Customers', 'Search', 'My Account'],
+  viewer: ['Home', 'Customers', 'Search', 'My Account'],
 };
 
 describe('signing in, the navigation each role sees, and signing out', () => {
@@ -136,7 +142,7 @@ describe('signing in, the navigation each role sees, and signing out', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
     let reachedUsers = false;
-    // Past Home and the Catalog group (its toggle and its pages).
+    // Past Home, the Customers group and the Catalog group (their toggles and pages).
     for (let i = 0; i < 25 && !reachedUsers; i += 1) {
       await page.keyboard.press('Tab');
       reachedUsers = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Users');

@@ -1,4 +1,9 @@
+import { parseNanp } from '@linedesk/domain';
+
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// A calendar date has no time zone: formatted as UTC so "2026-03-01" never shows as Feb 28.
+const calendarDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -13,6 +18,26 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
+/** The local date of a timestamp: "Mar 3, 2026". */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+/** A calendar date as stored ("2026-03-01", no time of day): "Mar 1, 2026". */
+export function formatCalendarDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? isoDate : calendarDateFormat.format(date);
+}
+
+/** A North American number as people read it, "(312) 555-0101"; anything else as it was given. */
+export function formatPhone(text: string): string {
+  const parsed = parseNanp(text);
+  return parsed.ok ? parsed.display : text;
 }
 
 /** "3 minutes ago", "yesterday"; anything under a minute is "just now". */

@@ -19,9 +19,15 @@ import { LineTypesPage } from './catalog/line-types/line-types-page';
 import { PackageEditorPage } from './catalog/packages/package-editor-page';
 import { PackagesPage } from './catalog/packages/packages-page';
 import { ProductsPage } from './catalog/products/products-page';
+import { CustomerAccountPage } from './customers/account/customer-account-page';
+import { CustomerSearchPage } from './customers/search/customer-search-page';
+import { DraftsPage } from './customers/wizard/drafts-page';
+import { NewCustomerPage } from './customers/wizard/new-customer-page';
+import { WizardResumePage, WizardStepPage } from './customers/wizard/wizard-page';
 import { NotFoundPage } from './errors/not-found-page';
 import { RouteError } from './errors/route-error';
 import { HomePage } from './home/home-page';
+import { CustomerProfileSettingsPage } from './settings/customer-profile-settings-page';
 import { UsersPage } from './users/users-page';
 
 export type RouterContext = { queryClient: QueryClient };
@@ -137,6 +143,78 @@ function PackageEditRoute() {
   return <PackageEditorPage key={packageId} id={packageId} />;
 }
 
+/** Customers > Search: every role may search and view accounts. The query lives in the address (`?q=`). */
+const customerSearchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'customers',
+  validateSearch: (search: Record<string, unknown>): { q?: string } => {
+    // The router reads `?q=3125550101` as a number: a search is always text.
+    const q = typeof search.q === 'string' || typeof search.q === 'number' ? String(search.q) : '';
+    return q ? { q } : {};
+  },
+  component: CustomerSearchRoute,
+});
+
+/** One account. `?created=ORD-…` is set by the wizard's Create Order, for the confirmation. */
+const customerAccountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'customers/$customerId',
+  validateSearch: (search: Record<string, unknown>): { created?: string } =>
+    typeof search.created === 'string' && /^ORD-[A-Z0-9-]{1,40}$/i.test(search.created) ? { created: search.created } : {},
+  component: CustomerAccountRoute,
+});
+
+function CustomerSearchRoute() {
+  const { q = '' } = customerSearchRoute.useSearch();
+  const navigate = customerSearchRoute.useNavigate();
+  // Each pause in typing replaces the address instead of adding to history: Back leaves the search.
+  return <CustomerSearchPage q={q} onQueryChange={(next) => void navigate({ search: next ? { q: next } : {}, replace: true })} />;
+}
+
+// Keyed by id: moving from one account to another (a parent link) starts fresh.
+function CustomerAccountRoute() {
+  const { customerId } = customerAccountRoute.useParams();
+  const { created } = customerAccountRoute.useSearch();
+  const navigate = customerAccountRoute.useNavigate();
+  return (
+    <CustomerAccountPage
+      key={customerId}
+      customerId={customerId}
+      createdOrder={created ?? null}
+      onDismissCreated={() => void navigate({ search: {}, replace: true })}
+    />
+  );
+}
+
+/** Installation settings are for admins; "Settings" itself opens its first page. */
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  component: () => (
+    <RequireRole roles={ADMIN_ONLY}>
+      <Outlet />
+    </RequireRole>
+  ),
+});
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/customer-profile', replace: true });
+  },
+});
+const customerProfileSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'customer-profile',
+  component: CustomerProfileSettingsPage,
+});
+
+/** Customers > Create New: the New Customer Wizard. The address names the draft and its step, so any reload resumes it. */
+const customerNewRoute = createRoute({ getParentRoute: () => appRoute, path: 'customers/new', component: NewCustomerPage });
+const wizardResumeRoute = createRoute({ getParentRoute: () => appRoute, path: 'customers/new/$draftId', component: WizardResumePage });
+const wizardStepRoute = createRoute({ getParentRoute: () => appRoute, path: 'customers/new/$draftId/$step', component: WizardStepPage });
+const customerDraftsRoute = createRoute({ getParentRoute: () => appRoute, path: 'customers/drafts', component: DraftsPage });
+
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: 'account', component: AccountPage });
 
 // Catches unknown paths inside the signed-in shell, so a mistyped address keeps the menu.
@@ -161,6 +239,13 @@ export const routeTree = rootRoute.addChildren([
       agentsRoute,
       importExportRoute,
     ]),
+    customerSearchRoute,
+    customerAccountRoute,
+    customerNewRoute,
+    wizardResumeRoute,
+    wizardStepRoute,
+    customerDraftsRoute,
+    settingsRoute.addChildren([settingsIndexRoute, customerProfileSettingsRoute]),
     usersRoute,
     auditRoute,
     accountRoute,

@@ -42,7 +42,7 @@ function NavEntry({ item, role, onNavigate }: { item: NavItem; role: Role; onNav
         <RouterNavLink
           {...common}
           to={item.to}
-          activeOptions={{ exact: item.exact ?? false }}
+          activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
           activeProps={{ active: true }}
           onClick={onNavigate}
         />
@@ -68,7 +68,8 @@ function NavEntry({ item, role, onNavigate }: { item: NavItem; role: Role; onNav
               key={child.label}
               label={child.label}
               to={child.to}
-              activeOptions={{ exact: child.exact ?? true }}
+              // A list's search or filters in the address (`?q=`) are still that list.
+              activeOptions={{ exact: child.exact ?? true, includeSearch: false }}
               activeProps={{ active: true }}
               variant="light"
               styles={navLinkStyles}

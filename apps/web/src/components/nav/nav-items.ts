@@ -1,7 +1,17 @@
 import type { Role } from '@linedesk/domain';
-import { IconBook2, IconBuildingWarehouse, IconHistory, IconHome2, IconUserCircle, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBook2,
+  IconBuildingWarehouse,
+  IconHistory,
+  IconHome2,
+  IconSettings,
+  IconUserCircle,
+  IconUsers,
+  type TablerIcon,
+} from '@tabler/icons-react';
 import type { LinkProps } from '@tanstack/react-router';
-import { ADMIN_ONLY, EVERY_ROLE, canAccess } from '../../lib/access';
+import { ADMIN_ONLY, EVERY_ROLE, SIGN_UP_ROLES, canAccess } from '../../lib/access';
 
 /** A path this app's router knows; a typo fails the type check instead of producing a dead link. */
 export type AppPath = NonNullable<LinkProps['to']>;
@@ -34,13 +44,28 @@ export const NAV_SECTION_LABELS: Record<NavSection, string | null> = {
 
 /**
  * The whole menu. "Only pages that work exist": add an entry in the same change that adds its
- * page. Upcoming entries look like:
- *   { kind: 'group', label: 'Customers', icon: IconAddressBook, roles: EVERY_ROLE, section: 'workspace',
- *     children: [{ label: 'Create New', to: '/customers/new' }, { label: 'Search', to: '/customers' }] },
+ * page. Labels are the reference product's words (Customers > Create New), so its users find
+ * their way at once. The next entry will look like:
  *   { kind: 'page', label: 'Orders', to: '/orders', icon: IconReceipt, roles: EVERY_ROLE, section: 'workspace' },
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { kind: 'page', label: 'Home', to: '/', exact: true, icon: IconHome2, roles: EVERY_ROLE, section: 'workspace' },
+  {
+    kind: 'group',
+    label: 'Customers',
+    icon: IconAddressBook,
+    // Everyone searches and views accounts; signing customers up is for admins and agents.
+    roles: EVERY_ROLE,
+    section: 'workspace',
+    description: 'Customer accounts, with their profile, lines and orders.',
+    children: [
+      // Create New stays highlighted through the wizard's steps (/customers/new/$draftId/$step).
+      { label: 'Create New', to: '/customers/new', roles: SIGN_UP_ROLES, exact: false },
+      // Exact: every Customers page sits under /customers, and only the search itself is Search.
+      { label: 'Search', to: '/customers' },
+      { label: 'Drafts', to: '/customers/drafts', roles: SIGN_UP_ROLES },
+    ],
+  },
   {
     kind: 'group',
     label: 'Catalog',
@@ -76,6 +101,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ADMIN_ONLY,
     section: 'admin',
     description: 'See who changed what, and when.',
+  },
+  {
+    kind: 'page',
+    label: 'Settings',
+    to: '/settings/customer-profile',
+    icon: IconSettings,
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    description: 'Choose which Customer Profile fields the wizard shows, and which are required.',
   },
   {
     kind: 'external',

@@ -1,0 +1,36 @@
+import type { TCustomerAccount, TCustomerSearchResult } from '@linedesk/domain';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+
+/** The server refuses shorter searches; the page does not ask. */
+export const CUSTOMER_SEARCH_MIN_LENGTH = 2;
+/** At most this many matches come back: enough to scan, few enough that refining beats scrolling. */
+export const CUSTOMER_SEARCH_LIMIT = 50;
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  searches: () => [...customerKeys.all, 'search'] as const,
+  search: (q: string) => [...customerKeys.searches(), q] as const,
+  details: () => [...customerKeys.all, 'detail'] as const,
+  detail: (id: string) => [...customerKeys.details(), id] as const,
+};
+
+/** Customers > Search: accounts matching a name, number, phone, email or address; nothing below 2 characters. */
+export function useCustomerSearch(q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: customerKeys.search(query),
+    queryFn: ({ signal }) => api.get<TCustomerSearchResult[]>('/api/customers', { q: query, limit: CUSTOMER_SEARCH_LIMIT }, signal),
+    enabled: query.length >= CUSTOMER_SEARCH_MIN_LENGTH,
+    // The previous results stay on screen while the next ones load, instead of a flashing spinner.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One account with its contacts, addresses, payment methods, lines and orders. */
+export function useCustomerAccount(id: string) {
+  return useQuery({
+    queryKey: customerKeys.detail(id),
+    queryFn: ({ signal }) => api.get<TCustomerAccount>(`/api/customers/${encodeURIComponent(id)}`, undefined, signal),
+  });
+}
