@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseNanp } from '../customers/nanp.js';
 import { ZPhone, blankToNull, optionalText } from '../customers/customer-fields.js';
-import { ZCents, ZCode, ZIdentifierKind, ZMaskedSecret, ZProductKind, ZWizardOrderType } from '../catalog/catalog.schemas.js';
-import { PRODUCT_INCLUSIONS, type IdentifierKind, type WizardOrderType } from '../catalog/catalog.constants.js';
-import { ZLdRates, type TPackageOffer, type TWizardCarrier, type TWizardLineType } from '../catalog/catalog.views.js';
+import { ZCents, ZCode, ZIdentifierKind, ZMaskedSecret, ZWizardOrderType } from '../catalog/catalog.schemas.js';
+import { type IdentifierKind, type WizardOrderType } from '../catalog/catalog.constants.js';
+import { ZLdRates, ZOfferedProduct, type TPackageOffer, type TWizardCarrier, type TWizardLineType } from '../catalog/catalog.views.js';
 import type { TPropertyDefinition } from '../catalog/catalog.schemas.js';
 import { lineTotals } from '../catalog/pricing.js';
 import { parseIdentifier } from '../identifiers/identifiers.js';
@@ -63,20 +63,8 @@ export const ZWizardLineInput = z.object({
 export type TWizardLineInput = z.input<typeof ZWizardLineInput>;
 export type TWizardLineData = z.output<typeof ZWizardLineInput>;
 
-/** One product as the line keeps it: a copy of its catalog data and price, never changed by later catalog edits. */
-export const ZLineProduct = z.object({
-  productCode: ZCode,
-  name: z.string(),
-  kind: ZProductKind,
-  quantity: z.number().int(),
-  unitMonthlyCents: z.number().int(),
-  unitOneTimeCents: z.number().int(),
-  monthlyCents: z.number().int(),
-  oneTimeCents: z.number().int(),
-  isTaxable: z.boolean(),
-  inclusion: z.enum(PRODUCT_INCLUSIONS),
-  isPriceOverridden: z.boolean(),
-});
+/** One product as the line keeps it: a copy of its offer, never changed by later catalog edits. */
+export const ZLineProduct = ZOfferedProduct.omit({ orderType: true }).extend({ isPriceOverridden: z.boolean() });
 export type TLineProduct = z.infer<typeof ZLineProduct>;
 
 export const ZLineCharges = z.object({ monthlyCents: z.number().int(), oneTimeCents: z.number().int() });
