@@ -14,7 +14,7 @@ import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
 import { fieldsError, parseOrThrow } from '../http/validate.js';
 import { recordAudit, type AuditContext } from '../modules/audit/record-audit.js';
-import { getPackageOffer } from '../modules/catalog/use-cases/get-package-offer.js';
+import { findUnofferedPackages } from '../modules/catalog/use-cases/find-unoffered-packages.js';
 import { listOfferedCarriers } from '../modules/catalog/use-cases/list-offered-carriers.js';
 import { createCustomer } from '../modules/customers/use-cases/create-customer.js';
 import { findDuplicateCustomers } from '../modules/customers/use-cases/find-duplicate-customers.js';
@@ -22,7 +22,7 @@ import { reserveLineStock } from '../modules/inventory/use-cases/reserve-line-st
 import { createOrder } from '../modules/orders/use-cases/create-order.js';
 import { createPaymentMethod, type NewPaymentMethod } from '../modules/payments/use-cases/create-payment-method.js';
 import { stepCompletion, type DraftData, type StoredPayment } from '../modules/wizard/draft-data.js';
-import { lockOpenDraft, type DraftPolicy } from '../modules/wizard/draft-store.js';
+import { assertOpen, type DraftPolicy } from '../modules/wizard/draft-store.js';
 import { readProfileFieldSettings } from '../modules/wizard/profile-field-settings.js';
 import { wizardDrafts } from '../modules/wizard/wizard.schema.js';
 import { duplicateProbeOf } from './wizard-duplicate-probe.js';
@@ -47,7 +47,7 @@ export async function createOrderFromWizard(options: {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(wizardDrafts).where(eq(wizardDrafts.id, draftId)).for('update');
     if (current?.status === 'SUBMITTED' && current.data.result) return { ...current.data.result, created: false };
-    const row = await lockOpenDraft(tx, draftId, policy);
+    const row = assertOpen(current, policy);
     const data = row.data;
     const checked = await recheckDraft(tx, data, policy);
     const duplicates = await findDuplicateCustomers({ db: tx, probe: duplicateProbeOf(data) });
@@ -144,11 +144,13 @@ async function recheckDraft(tx: Tx, data: DraftData, policy: DraftPolicy) {
   if (start.orderType === 'CONVERSION' && !data.lines.some((line) => line.orderType === 'CONVERSION')) {
     throw AppError.field('RULE_VIOLATED', 'lines', 'port_in_needed', 'A Conversion order ports at least one number: add a port-in line, or make it a New order');
   }
-  const problems: { path: (string | number)[]; rule: string; message: string }[] = [];
-  for (const [index, line] of data.lines.entries()) {
-    const offer = await getPackageOffer({ db: tx, carrierCode: start.carrierCode, packageCode: line.package.code, orderType: line.orderType }).catch(() => null);
-    if (!offer) problems.push({ path: [index, 'packageCode'], rule: 'offered', message: `${line.package.name} is no longer sold; edit line ${index + 1}` });
-  }
+  const wanted = data.lines.map((line) => ({ packageCode: line.package.code, orderType: line.orderType }));
+  const unoffered = await findUnofferedPackages({ db: tx, carrierCode: start.carrierCode, wanted });
+  const problems = data.lines.flatMap((line, index) =>
+    unoffered.some((u) => u.packageCode === line.package.code && u.orderType === line.orderType)
+      ? [{ path: [index, 'packageCode'], rule: 'offered', message: `${line.package.name} is no longer sold; edit line ${index + 1}` }]
+      : [],
+  );
   if (problems.length) throw fieldsError(problems, 'lines');
   return { start, profile, names, options: orderOptions, carrierName: carrier.name, carrier };
 }

@@ -25,15 +25,23 @@ export const REDACTED = '[redacted]';
 
 /** Writes one audit row. Call it with the transaction that makes the change, so both land or neither does. */
 export async function recordAudit(db: DbOrTx, context: AuditContext, change: AuditChange): Promise<void> {
-  await db.insert(auditLog).values({
-    actorUserId: context.actorUserId,
-    actorLabel: context.actorLabel,
-    requestId: context.requestId,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    action: change.action,
-    changes: diffRecords(change.before ?? {}, change.after ?? {}),
-  });
+  await recordAudits(db, context, [change]);
+}
+
+/** Writes several audit rows of one change (an order and its lines) in one statement. */
+export async function recordAudits(db: DbOrTx, context: AuditContext, changes: AuditChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db.insert(auditLog).values(
+    changes.map((change) => ({
+      actorUserId: context.actorUserId,
+      actorLabel: context.actorLabel,
+      requestId: context.requestId,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      action: change.action,
+      changes: diffRecords(change.before ?? {}, change.after ?? {}),
+    })),
+  );
 }
 
 /** Field-by-field differences between two flat records, with secret values replaced. */

@@ -209,10 +209,16 @@ export function useWizardLineTypes(carrierCode: string | null, orderType: Wizard
   });
 }
 
+export function packagesQueryOptions(carrierCode: string, lineTypeCode: string, orderType: WizardOrderType) {
+  return queryOptions({
+    queryKey: wizardKeys.packages(carrierCode, lineTypeCode, orderType),
+    queryFn: ({ signal }) => api.get<TWizardPackage[]>('/api/catalog/wizard/packages', { carrierCode, lineTypeCode, orderType }, signal),
+  });
+}
+
 export function useWizardPackages(carrierCode: string | null, lineTypeCode: string | null, orderType: WizardOrderType | null) {
   return useQuery({
-    queryKey: wizardKeys.packages(carrierCode ?? '', lineTypeCode ?? '', orderType ?? 'NEW'),
-    queryFn: ({ signal }) => api.get<TWizardPackage[]>('/api/catalog/wizard/packages', { carrierCode, lineTypeCode, orderType }, signal),
+    ...packagesQueryOptions(carrierCode ?? '', lineTypeCode ?? '', orderType ?? 'NEW'),
     enabled: carrierCode !== null && lineTypeCode !== null && orderType !== null,
   });
 }

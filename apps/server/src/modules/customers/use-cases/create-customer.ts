@@ -136,11 +136,15 @@ function matchKeysOf(input: NewCustomer): MatchKey[] {
   ]);
 }
 
-/** ACC-100001, ACC-100002 …, skipping any number someone chose by hand. */
+/** ACC-100001, ACC-100002 …, skipping any number someone chose by hand (one query unless it must skip). */
 async function nextAccountNumber(tx: Tx): Promise<string> {
+  const sequence = sql.raw(`'${accountNumberSequence.seqName}'`);
   for (;;) {
-    const result = (await tx.execute(sql`select nextval(${sql.raw(`'${accountNumberSequence.seqName}'`)}) as n`)) as unknown as { rows: { n: string | number }[] };
-    const candidate = `ACC-${result.rows[0]!.n}`;
-    if (!(await findCustomerByAccountNumber({ db: tx, accountNumber: candidate }))) return candidate;
+    const result = (await tx.execute(
+      sql`with next as (select 'ACC-' || nextval(${sequence}) as number)
+          select number, exists (select 1 from customers where account_number = next.number) as taken from next`,
+    )) as unknown as { rows: { number: string; taken: boolean }[] };
+    const { number, taken } = result.rows[0]!;
+    if (!taken) return number;
   }
 }

@@ -1,7 +1,7 @@
 import type { TAddress, TLdRates, TLineIdentifier, TLineProduct, TOrderOptions, WizardOrderType, DeviceSource } from '@linedesk/domain';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
+import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
 import { lineProducts, lines, orderNumberSequence, orders, type PortInRecord } from '../orders.schema.js';
 
 export type NewOrderLine = {
@@ -103,21 +103,23 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
   );
   if (productRows.length) await tx.insert(lineProducts).values(productRows);
 
-  await recordAudit(tx, audit, {
-    entityType: 'order',
-    entityId: orderId,
-    action: 'create',
-    after: { orderNumber, customerId: input.customerId, orderType: input.orderType, carrierCode: input.carrierCode, status: input.status, lines: input.lines.length, monthlyCents, oneTimeCents },
-  });
-  for (const { id, position } of created) {
-    const line = input.lines[position]!;
-    await recordAudit(tx, audit, {
-      entityType: 'line',
-      entityId: id,
+  await recordAudits(tx, audit, [
+    {
+      entityType: 'order',
+      entityId: orderId,
       action: 'create',
-      after: { orderNumber, lineType: line.lineTypeCode, package: line.package.code, status: 'PENDING', products: line.products.map((p) => p.productCode), portIn: line.portIn ? 'yes' : 'no' },
-    });
-  }
+      after: { orderNumber, customerId: input.customerId, orderType: input.orderType, carrierCode: input.carrierCode, status: input.status, lines: input.lines.length, monthlyCents, oneTimeCents },
+    },
+    ...created.map(({ id, position }) => {
+      const line = input.lines[position]!;
+      return {
+        entityType: 'line',
+        entityId: id,
+        action: 'create',
+        after: { orderNumber, lineType: line.lineTypeCode, package: line.package.code, status: 'PENDING', products: line.products.map((p) => p.productCode), portIn: line.portIn ? 'yes' : 'no' },
+      };
+    }),
+  ]);
   return { id: orderId, orderNumber, lineIds: [...created].sort((a, b) => a.position - b.position).map((line) => line.id) };
 }
 

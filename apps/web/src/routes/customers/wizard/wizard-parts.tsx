@@ -121,14 +121,18 @@ type SegmentedFieldProps = {
 
 /**
  * A labelled segmented choice (Class, Bill Method, Device source): its radio group is named by the
- * visible label, and the control sits under it like any other input.
+ * visible label alone and described by the description and message under it, and the control sits
+ * under the label like any other input.
  */
 export function SegmentedField({ label, data, value, onChange, error, required, description, fullWidth }: SegmentedFieldProps) {
-  const labelId = useId();
+  const id = useId();
+  // Input.Wrapper names its parts from its id; with a <div> label, the id itself goes on the whole
+  // wrapper (label, options and all), so the group points at the label's own id instead.
+  const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <Input.Wrapper label={label} labelElement="div" id={labelId} withAsterisk={required} error={error} description={description}>
+    <Input.Wrapper label={label} labelElement="div" id={id} withAsterisk={required} error={error} description={description}>
       <div style={{ marginTop: 4 }}>
-        <SegmentedControl aria-labelledby={labelId} data={data} value={value} onChange={onChange} fullWidth={fullWidth} />
+        <SegmentedControl aria-labelledby={`${id}-label`} aria-describedby={describedBy} data={data} value={value} onChange={onChange} fullWidth={fullWidth} />
       </div>
     </Input.Wrapper>
   );

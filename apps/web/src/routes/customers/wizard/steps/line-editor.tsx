@@ -19,7 +19,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, type FormEvent } from 'react';
 import { ErrorAlert, LoadingState } from '../../../../components/common/status-state';
 import { useCurrentUser } from '../../../../components/layout/current-user';
-import { offerQueryOptions, usePackageOffer, useSaveLine, useWizardLineTypes, useWizardPackages } from '../../../../hooks/api/wizard';
+import { offerQueryOptions, packagesQueryOptions, usePackageOffer, useSaveLine, useWizardLineTypes, useWizardPackages } from '../../../../hooks/api/wizard';
 import { isApiError } from '../../../../lib/api-client';
 import { AddressFields } from '../address-fields';
 import { serverErrors } from '../form-state';
@@ -33,6 +33,7 @@ import {
   groupLabel,
   identifierGroups,
   lineFormFromLine,
+  lineOrderTypes,
   newLineForm,
   persistableLine,
   toLineInput,
@@ -48,7 +49,8 @@ type LineFormApi = Omit<StepForm<LineForm>, 'formRef'>;
 type Props = {
   draft: TWizardDraft;
   carrier: TWizardCarrier;
-  orderType: WizardOrderType;
+  /** The draft's order type (step 1): each line then is a new number or, on a Conversion order, a port-in or a new number. */
+  draftOrderType: WizardOrderType;
   /** The saved line to edit; null adds a line. */
   lineId: string | null;
   onSaved: () => void;
@@ -58,16 +60,34 @@ type Props = {
 const toRows = (offer: TPackageOffer): ProductRow[] =>
   (offer.populatesProducts ? defaultLineProducts(offer) : []).map((product) => ({ productCode: product.productCode, quantity: product.quantity, override: '' }));
 
+const NUMBER_CHOICE_LABELS: Record<WizardOrderType, string> = { CONVERSION: 'Port in a number', NEW: 'New number' };
+
+type LineTypesByOrderType = Record<WizardOrderType, TWizardLineType[]>;
+
 /** The line editor: Line Type, Properties (with the Package), Long Distance Rates and Products, then Save. */
 export function LineEditor(props: Props) {
-  const { carrier, orderType } = props;
-  const lineTypes = useWizardLineTypes(carrier.code, orderType);
-  if (lineTypes.isError) return <ErrorAlert error={lineTypes.error} onRetry={() => void lineTypes.refetch()} title="Could not load the line types" />;
-  if (!lineTypes.data) return <LoadingState label="Loading line types" />;
-  return <LineEditorForm {...props} lineTypes={lineTypes.data} />;
+  const { carrier, draftOrderType } = props;
+  const orderTypes = lineOrderTypes(draftOrderType, carrier);
+  // The line types of every order type a line may take here, so switching between them is instant.
+  const forNew = useWizardLineTypes(orderTypes.includes('NEW') ? carrier.code : null, 'NEW');
+  const forConversion = useWizardLineTypes(orderTypes.includes('CONVERSION') ? carrier.code : null, 'CONVERSION');
+  const queries = orderTypes.map((type) => (type === 'NEW' ? forNew : forConversion));
+  const failed = queries.find((query) => query.isError);
+  if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} title="Could not load the line types" />;
+  if (queries.some((query) => !query.data)) return <LoadingState label="Loading line types" />;
+  const lineTypes: LineTypesByOrderType = { NEW: forNew.data ?? [], CONVERSION: forConversion.data ?? [] };
+  return <LineEditorForm {...props} orderTypes={orderTypes} lineTypesByOrderType={lineTypes} />;
 }
 
-function LineEditorForm({ draft, carrier, orderType, lineId, onSaved, onCancel, lineTypes }: Props & { lineTypes: TWizardLineType[] }) {
+function LineEditorForm({
+  draft,
+  carrier,
+  lineId,
+  onSaved,
+  onCancel,
+  orderTypes,
+  lineTypesByOrderType,
+}: Props & { orderTypes: WizardOrderType[]; lineTypesByOrderType: LineTypesByOrderType }) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const save = useSaveLine(draft.id);
@@ -79,19 +99,27 @@ function LineEditorForm({ draft, carrier, orderType, lineId, onSaved, onCancel, 
   // The rules need the line type and the package's offer the values point at (the offer from the query cache).
   const contextFor = (values: LineForm): LineContext => ({
     carrier,
-    orderType,
+    orderType: values.orderType,
     canOverridePrices,
     hasStoredPin,
-    lineType: lineTypes.find((candidate) => candidate.code === values.lineTypeCode),
-    offer: values.packageCode ? queryClient.getQueryData(offerQueryOptions(carrier.code, values.packageCode, orderType).queryKey) : undefined,
+    lineType: lineTypesByOrderType[values.orderType].find((candidate) => candidate.code === values.lineTypeCode),
+    offer: values.packageCode ? queryClient.getQueryData(offerQueryOptions(carrier.code, values.packageCode, values.orderType).queryKey) : undefined,
   });
   const { formRef, ...form } = useStepForm<LineForm>({
     storageKey: stepStorageKey(draft.id, 'lines'),
-    initial: () => (saved ? lineFormFromLine(saved, draft, carrier) : newLineForm(draft)),
+    initial: () => {
+      const base = saved ? lineFormFromLine(saved, draft, carrier) : newLineForm(draft);
+      // A line the draft's order type no longer allows starts as the kind it does.
+      return orderTypes.includes(base.orderType) ? base : { ...base, orderType: orderTypes[0] ?? 'NEW' };
+    },
     validate: (values) => validateLine(values, contextFor(values)),
     persistable: persistableLine,
+    // Kept from before this change, or from when the draft had another order type: keep to what is allowed now.
+    merge: (initial, stored) => ({ ...initial, ...stored, orderType: orderTypes.includes(stored.orderType) ? stored.orderType : initial.orderType }),
   });
   const { values, errors } = form;
+  const orderType = values.orderType;
+  const lineTypes = lineTypesByOrderType[orderType];
   const lineType = lineTypes.find((candidate) => candidate.code === values.lineTypeCode);
   const packages = useWizardPackages(carrier.code, values.lineTypeCode, orderType);
   const offer = usePackageOffer(carrier.code, values.packageCode, orderType);
@@ -104,14 +132,40 @@ function LineEditorForm({ draft, carrier, orderType, lineId, onSaved, onCancel, 
     form.patch(() => ({ lineTypeCode: code, packageCode: null, products: [], properties: keep, identifiers: {} }));
   }
 
-  function choosePackage(code: string | null) {
+  function choosePackage(code: string | null, type: WizardOrderType = orderType) {
     form.patch(() => ({ packageCode: code, products: [] }));
     if (!code) return;
     // Choosing the Package fills Products (and Long Distance Rates) from its offer.
-    void queryClient.fetchQuery(offerQueryOptions(carrier.code, code, orderType)).then(
-      (found) => form.patch((get) => (get('packageCode') === code ? { products: toRows(found) } : null)),
+    void queryClient.fetchQuery(offerQueryOptions(carrier.code, code, type)).then(
+      (found) => form.patch((get) => (get('packageCode') === code && get('orderType') === type ? { products: toRows(found) } : null)),
       () => undefined,
     );
+  }
+
+  /**
+   * Port-in or new number: the catalog differs by order type, so the line type stays when it is sold
+   * for both (with its properties and identifiers), and so does the package, its Products refilled
+   * from the other order type's offer (a port-in credit instead of an activation charge).
+   */
+  function chooseOrderType(next: WizardOrderType) {
+    if (next === orderType) return;
+    const { lineTypeCode, packageCode } = values;
+    const keepLineType = lineTypesByOrderType[next].some((candidate) => candidate.code === lineTypeCode);
+    form.patch(() =>
+      keepLineType
+        ? { orderType: next, packageCode: null, products: [] }
+        : { orderType: next, lineTypeCode: null, packageCode: null, products: [], properties: {}, identifiers: {} },
+    );
+    if (!keepLineType || !lineTypeCode || !packageCode) return;
+    void (async () => {
+      const sold = await queryClient.fetchQuery(packagesQueryOptions(carrier.code, lineTypeCode, next));
+      if (!sold.some((pkg) => pkg.code === packageCode)) return;
+      const found = await queryClient.fetchQuery(offerQueryOptions(carrier.code, packageCode, next));
+      // Unless the agent has chosen otherwise meanwhile.
+      form.patch((get) =>
+        get('orderType') === next && get('lineTypeCode') === lineTypeCode && get('packageCode') === null ? { packageCode, products: toRows(found) } : null,
+      );
+    })().catch(() => undefined);
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -181,6 +235,19 @@ function LineEditorForm({ draft, carrier, orderType, lineId, onSaved, onCancel, 
           </SimpleGrid>
 
           <FieldGroup title="Properties">
+            {orderTypes.length > 1 && (
+              <SegmentedField
+                label="Number"
+                data={orderTypes.map((type) => ({ value: type, label: NUMBER_CHOICE_LABELS[type] }))}
+                value={orderType}
+                onChange={(value) => chooseOrderType(value === 'NEW' ? 'NEW' : 'CONVERSION')}
+                description={
+                  orderType === 'CONVERSION'
+                    ? 'The customer’s number comes over from their current carrier.'
+                    : `${carrier.name} assigns a new number beside the ported ones.`
+                }
+              />
+            )}
             <Select
               label="Package"
               withAsterisk
@@ -188,7 +255,7 @@ function LineEditorForm({ draft, carrier, orderType, lineId, onSaved, onCancel, 
               disabled={!values.lineTypeCode}
               data={packageOptions}
               value={values.packageCode}
-              onChange={choosePackage}
+              onChange={(code) => choosePackage(code)}
               onBlur={form.blur('packageCode')}
               error={errors.packageCode ?? (packages.isError ? 'Could not load the packages' : undefined)}
               searchable

@@ -35,6 +35,11 @@ export type PortInForm = {
 export type LineForm = {
   /** The saved line being edited; null for a new line. */
   lineId: string | null;
+  /**
+   * A new number (NEW) or a number ported in (CONVERSION). A New order's lines are all new; a
+   * Conversion order's lines start as port-ins and may be new numbers beside them.
+   */
+  orderType: WizardOrderType;
   lineTypeCode: string | null;
   packageCode: string | null;
   properties: Record<string, string | boolean>;
@@ -69,6 +74,7 @@ export function newLineForm(draft: TWizardDraft): LineForm {
   const phone = primary?.phone ?? primary?.mobile ?? null;
   return {
     lineId: null,
+    orderType: draft.start?.orderType ?? 'NEW',
     lineTypeCode: null,
     packageCode: null,
     properties: {},
@@ -106,6 +112,7 @@ export function lineFormFromLine(line: TWizardLine, draft: TWizardDraft, carrier
   }
   return {
     lineId: line.id,
+    orderType: line.orderType,
     lineTypeCode: line.lineTypeCode,
     packageCode: line.package.code,
     properties,
@@ -140,6 +147,7 @@ function phoneDisplay(value: string): string {
 
 export type LineContext = {
   carrier: TWizardCarrier;
+  /** The line's own order type (the form's `orderType`): it decides the catalog and the number fields. */
   orderType: WizardOrderType;
   lineType: TWizardLineType | undefined;
   offer: TPackageOffer | undefined;
@@ -208,6 +216,7 @@ export function toLineInput(values: LineForm, context: LineContext): { input: TW
   const port = values.portIn;
   const pin = port.pin.trim();
   const input: TWizardLineInput = {
+    orderType,
     lineTypeCode: values.lineTypeCode ?? '',
     packageCode: values.packageCode ?? '',
     properties,
@@ -273,6 +282,15 @@ export function validateLine(values: LineForm, context: LineContext): FieldError
     }
   }
   return { ...errors, ...parseErrors };
+}
+
+/**
+ * The order types a line may have on a draft of `draftOrderType`: a New order's lines are new; a
+ * Conversion order's lines port a number in or, when the carrier sells new lines, add one.
+ */
+export function lineOrderTypes(draftOrderType: WizardOrderType, carrier: TWizardCarrier): WizardOrderType[] {
+  if (draftOrderType === 'NEW') return ['NEW'];
+  return carrier.orderTypes.includes('NEW') ? ['CONVERSION', 'NEW'] : ['CONVERSION'];
 }
 
 /** What rests in sessionStorage: never the port-out PIN. */

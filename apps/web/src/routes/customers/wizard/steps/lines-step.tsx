@@ -57,7 +57,9 @@ export function LinesStep({ draft, carrier, goTo }: StepProps) {
         ? 'Add at least one line: choose its Line Type and Package, then Save.'
         : unsaved
           ? 'Save the line you are editing, or cancel it, before going on.'
-          : null;
+          : orderType === 'CONVERSION' && !draft.lines.some((line) => line.orderType === 'CONVERSION')
+            ? 'A Conversion order ports at least one number: add a line with Port in a number, or make it a New order on the first step.'
+            : null;
     setProblem(message);
     if (message) {
       requestAnimationFrame(() => problemRef.current?.focus());
@@ -71,7 +73,11 @@ export function LinesStep({ draft, carrier, goTo }: StepProps) {
     <Stack gap="lg">
       <StepSection
         title="Lines"
-        description={`${carrier.name} ${orderType === 'NEW' ? 'New' : 'Conversion'} order: each line is a Line Type with a Package and its Products.`}
+        description={
+          orderType === 'NEW'
+            ? `${carrier.name} New order: each line is a new number, a Line Type with a Package and its Products.`
+            : `${carrier.name} Conversion order: each line ports a number in or adds a new one (at least one port-in), with a Line Type, a Package and its Products.`
+        }
         actions={
           !editor && (
             <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => openEditor(null)} autoFocus>
@@ -107,7 +113,7 @@ export function LinesStep({ draft, carrier, goTo }: StepProps) {
           key={editor.key}
           draft={draft}
           carrier={carrier}
-          orderType={orderType}
+          draftOrderType={orderType}
           lineId={editor.lineId}
           onSaved={() => {
             notifications.show({ color: 'green', title: 'Line saved', message: 'Add another line, or go on with Next.' });
@@ -135,14 +141,14 @@ export function LinesStep({ draft, carrier, goTo }: StepProps) {
   );
 }
 
-/** "(312) 555-0101 (port-in)", "New · area code 312", "New · ZIP 60601". */
+/** "Port-in (217) 555-0199", "New number, area code 312", "New number, ZIP 60601": the line's own order type. */
 function numberText(line: TWizardLine): string {
-  if (line.portIn) {
+  if (line.orderType === 'CONVERSION' && line.portIn) {
     const parsed = parseNanp(line.portIn.number);
-    return `${parsed.ok ? parsed.display : line.portIn.number} (port-in)`;
+    return `Port-in ${parsed.ok ? parsed.display : line.portIn.number}`;
   }
-  if (line.areaCode) return `New · area code ${line.areaCode}`;
-  if (line.numberZip) return `New · ZIP ${line.numberZip}`;
+  if (line.areaCode) return `New number, area code ${line.areaCode}`;
+  if (line.numberZip) return `New number, ZIP ${line.numberZip}`;
   return 'New number';
 }
 
@@ -173,7 +179,7 @@ function LinesTable({ lines, editingId, editorOpen, onEdit, onCopy, onDelete, ch
             <Table.Th scope="col">Line type</Table.Th>
             <Table.Th scope="col">Package</Table.Th>
             <Table.Th scope="col">User name</Table.Th>
-            <Table.Th scope="col">Number / port</Table.Th>
+            <Table.Th scope="col">Number</Table.Th>
             <Table.Th scope="col" ta="right">
               Monthly
             </Table.Th>
