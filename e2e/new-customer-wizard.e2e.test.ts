@@ -470,6 +470,8 @@ describe('the New Customer Wizard, end to end', () => {
     await carrier.waitFor();
     await expect.poll(() => focusedName(page)).toBe('Carrier');
     await keys.type('North');
+    // The carriers arrive from the server: wait until the filtered list shows the one to pick.
+    await page.getByRole('option', { name: 'Northwind Mobile' }).filter({ visible: true }).waitFor();
     await keys.press('ArrowDown');
     await keys.press('Enter');
     await expect.poll(() => carrier.inputValue()).toBe('Northwind Mobile');
@@ -557,6 +559,8 @@ describe('the New Customer Wizard, end to end', () => {
     await keys.type('123');
     await keys.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: 'Payment Details' }).textContent()).toContain('Visa •••• 4242 exp 12/2030');
+    // The card form is gone; the agent's place is kept on the saved card's Replace button.
+    await expect.poll(() => focusedName(page)).toBe('Replace');
     await tabTo(page, 'Create Order', { max: 80 });
     await keys.press('Enter');
 

@@ -2,7 +2,7 @@ import { cardBrand, checkCardExpiry, checkCardNumber, checkCvv, type TWizardDraf
 import { Badge, Button, Grid, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCreditCard, IconLock } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { PasswordField } from '../../../../components/common/password-field';
 import { useSetCardPayment } from '../../../../hooks/api/wizard';
 import type { FieldErrors } from '../../../../lib/form-errors';
@@ -38,6 +38,15 @@ function spaced(digits: string): string {
 export function CardPayment({ draft, missingError }: { draft: TWizardDraft; missingError?: string }) {
   const stored = draft.payment?.method === 'CARD' ? draft.payment : null;
   const [replacing, setReplacing] = useState(stored === null);
+  // The card form goes away once the card is saved: keep the agent's place on the card that replaced
+  // it, once the saved draft (with the card) has arrived.
+  const replaceButton = useRef<HTMLButtonElement>(null);
+  const [justSaved, setJustSaved] = useState(false);
+  useEffect(() => {
+    if (!justSaved || !stored || !replaceButton.current) return;
+    replaceButton.current.focus();
+    setJustSaved(false);
+  }, [justSaved, stored]);
   if (stored && !replacing) {
     return (
       <Paper p="md" bg="gray.0" style={{ borderColor: 'var(--ld-border)' }}>
@@ -56,14 +65,17 @@ export function CardPayment({ draft, missingError }: { draft: TWizardDraft; miss
               Approved
             </Badge>
           </Group>
-          <Button variant="default" size="xs" onClick={() => setReplacing(true)}>
+          <Button ref={replaceButton} variant="default" size="xs" onClick={() => setReplacing(true)}>
             Replace
           </Button>
         </Group>
       </Paper>
     );
   }
-  return <CardForm draft={draft} missingError={missingError} onSaved={() => setReplacing(false)} onCancel={stored ? () => setReplacing(false) : null} />;
+  return <CardForm draft={draft} missingError={missingError} onSaved={() => {
+        setReplacing(false);
+        setJustSaved(true);
+      }} onCancel={stored ? () => setReplacing(false) : null} />;
 }
 
 function CardForm({ draft, missingError, onSaved, onCancel }: { draft: TWizardDraft; missingError?: string; onSaved: () => void; onCancel: (() => void) | null }) {

@@ -356,6 +356,7 @@ export function FinalStep({ draft, carrier, goTo }: StepProps) {
                   checked={values.acknowledgement.confirmed}
                   onChange={(event) => form.setField('acknowledgement.confirmed', event.currentTarget.checked)}
                   error={errors['duplicateAcknowledgement.confirmed']}
+                  aria-invalid={Boolean(errors['duplicateAcknowledgement.confirmed'])}
                 />
               </Stack>
             </form>
