@@ -358,6 +358,31 @@ describe('the New Customer Wizard, end to end', () => {
     await page.context().close();
   }, 90_000);
 
+  it('should list open drafts under Customers > Drafts, resume one at its next step and discard it', async () => {
+    const page = await signedInPage(browser, server.url, 'agent');
+    const contact = { firstName: 'Wren', lastName: 'Castellanos', phone: '(406) 555-0177', email: 'wren.castellanos@example.com' };
+    const { draftId } = await draftThroughTheApi(page, server.url, { contact, street: '88 Larch Ln', zip: '59601', city: 'Helena', state: 'MT', portNumber: '(406) 555-0178' }, 'lines');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Drafts', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Open drafts' });
+    const row = table.getByRole('row').filter({ hasText: 'Wren Castellanos' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Northwind Mobile');
+
+    // Resume opens the draft where it stopped: its lines are saved, so the final page.
+    await row.getByRole('link', { name: 'Resume Wren Castellanos' }).click();
+    expect(await waitForStep(page, 'final')).toBe(draftId);
+
+    await page.goBack();
+    await row.getByRole('button', { name: 'Discard Wren Castellanos' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Discard this draft?' });
+    await dialog.getByRole('button', { name: 'Discard draft' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    const gone = await page.evaluate(async (url) => (await fetch(url)).status, `${server.url}/api/wizard/drafts/${draftId}`);
+    expect(gone).toBe(404);
+    await page.context().close();
+  });
+
   it('should make one account and one order from a double click on Create Order', async () => {
     const page = await signedInPage(browser, server.url, 'agent');
     const lena = { firstName: 'Lena', lastName: 'Park', phone: '(217) 555-0186', email: 'lena.park@example.com' };

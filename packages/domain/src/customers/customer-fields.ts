@@ -63,3 +63,8 @@ export function ageOn(dateOfBirth: string, today: Date): number {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** '••-•••6789': a Tax ID (EIN) shown by its last four digits; a full number may be passed safely. */
+export function maskTaxId(value: string): string {
+  return `••-•••${value.replace(/\D/g, '').slice(-4)}`;
+}

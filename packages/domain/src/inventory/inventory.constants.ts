@@ -13,12 +13,6 @@ export const ITEM_IDENTIFIER_KINDS: Record<InventoryKind, readonly IdentifierKin
   ESIM: ['EID'],
 };
 
-export function itemKindFor(identifier: IdentifierKind): InventoryKind {
-  if (identifier === 'ICCID') return 'SIM';
-  if (identifier === 'EID') return 'ESIM';
-  return 'DEVICE';
-}
-
 /**
  * The identifier groups a line still lacks: each group of the carrier's requirement for the line
  * type is met by any one kind in it (MEID or ESN). Empty when the line has what it needs.

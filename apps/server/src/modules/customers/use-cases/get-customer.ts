@@ -1,4 +1,4 @@
-import type { TCustomerAccount } from '@linedesk/domain';
+import { maskSsn, maskTaxId, type TCustomerAccount } from '@linedesk/domain';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
@@ -53,8 +53,8 @@ export async function getCustomer(options: { db: DbOrTx; id: string; secrets: Se
     primaryPhone: row.primaryPhone,
     taxExempt: row.taxExempt,
     taxExemptCertificate: row.taxExemptCertificate,
-    ssn: { isSet: row.ssnSealed !== null, hint: row.ssnLast4 ? `•••-••-${row.ssnLast4}` : null },
-    taxId: { isSet: row.taxIdSealed !== null, hint: row.taxIdLast4 ? `••-•••${row.taxIdLast4}` : null },
+    ssn: { isSet: row.ssnSealed !== null, hint: row.ssnLast4 ? maskSsn(row.ssnLast4) : null },
+    taxId: { isSet: row.taxIdSealed !== null, hint: row.taxIdLast4 ? maskTaxId(row.taxIdLast4) : null },
     securityPin: { isSet: row.securityPinSealed !== null, hint: null },
     dateOfBirth: row.dateOfBirth,
     contacts: contacts.map((c) => ({

@@ -1,4 +1,4 @@
-import { isoDay, orderOptionsSchema, type TFinalStep, type TWizardDraft } from '@linedesk/domain';
+import { isoDay, maskAccountNumber, orderOptionsSchema, type TFinalStep, type TWizardDraft } from '@linedesk/domain';
 import { AppError } from '../../../http/app-error.js';
 import { parseOrThrow } from '../../../http/validate.js';
 import type { SecretBox } from '../../../security/secret-box.js';
@@ -17,7 +17,7 @@ export async function saveFinalStep(change: DraftChange & { input: TFinalStep; s
     if (input.payment?.method === 'INVOICE') payment = { method: 'INVOICE' };
     if (input.payment?.method === 'BANK') {
       const stored = row.data.payment?.method === 'BANK' ? row.data.payment.accountNumber : null;
-      const accountNumber = nextSecret(secrets, input.payment.accountNumber, stored, (digits) => `••••${digits.slice(-4)}`);
+      const accountNumber = nextSecret(secrets, input.payment.accountNumber, stored, maskAccountNumber);
       if (!accountNumber) throw AppError.field('VALIDATION_FAILED', 'body.payment.accountNumber', 'required', 'Enter the bank account number');
       payment = {
         method: 'BANK',

@@ -1,5 +1,7 @@
 import {
   customerProfileSchema,
+  maskSsn,
+  maskTaxId,
   PROFILE_SECRETS,
   type ProfileSecret,
   type TCustomerProfile,
@@ -18,8 +20,8 @@ import { readProfileFieldSettings } from '../profile-field-settings.js';
 
 const MASKS: Record<ProfileSecret, (plain: string) => string> = {
   securityPin: () => '••••',
-  ssn: (ssn) => `•••-••-${ssn.slice(-4)}`,
-  taxId: (ein) => `••-•••${ein.slice(-4)}`,
+  ssn: maskSsn,
+  taxId: maskTaxId,
 };
 
 /** Step 2: the Customer Profile, under this installation's field settings, with its references checked. */

@@ -1,6 +1,5 @@
 import { WIZARD_STEP_LABELS, type TDraftSummary } from '@linedesk/domain';
-import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconFiles, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,10 +7,9 @@ import { Page, PageHeader } from '../../../components/common/page';
 import { RelativeTime } from '../../../components/common/relative-time';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
-import { useDiscardDraft, useDrafts } from '../../../hooks/api/wizard';
-import { errorReason } from '../../../lib/form-errors';
+import { useDrafts } from '../../../hooks/api/wizard';
 import { formatDateTime } from '../../../lib/format';
-import { clearWizardStorage } from './wizard-links';
+import { DiscardDraftModal } from './discard-draft-modal';
 import { RequireRole } from '../../../components/common/require-role';
 import { SIGN_UP_ROLES } from '../../../lib/access';
 import './wizard.css';
@@ -170,48 +168,7 @@ function Drafts() {
           </Panel>
         )}
       </Stack>
-      <DiscardModal draft={discarding} onClose={() => setDiscarding(null)} />
+      <DiscardDraftModal draft={discarding} onClose={() => setDiscarding(null)} />
     </Page>
-  );
-}
-
-function DiscardModal({ draft, onClose }: { draft: TDraftSummary | null; onClose: () => void }) {
-  const discard = useDiscardDraft();
-  return (
-    <Modal opened={draft !== null} onClose={onClose} title="Discard this draft?">
-      {draft && (
-        <Stack gap="md">
-          <Text fz="sm">
-            {draft.title}
-            {draft.carrierName ? ` (${draft.carrierName})` : ''}: everything entered on this draft is deleted. No customer or order was created from it.
-          </Text>
-          {discard.isError && (
-            <Text fz="sm" c="red" role="alert">
-              {errorReason(discard.error)}
-            </Text>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} data-autofocus>
-              Keep the draft
-            </Button>
-            <Button
-              color="red"
-              loading={discard.isPending}
-              onClick={() =>
-                discard.mutate(draft.id, {
-                  onSuccess: () => {
-                    clearWizardStorage(draft.id);
-                    notifications.show({ color: 'green', title: 'Draft discarded', message: `${draft.title} was deleted.` });
-                    onClose();
-                  },
-                })
-              }
-            >
-              Discard draft
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
   );
 }

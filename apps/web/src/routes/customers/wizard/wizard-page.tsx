@@ -8,8 +8,7 @@ import {
   type TWizardDraft,
   type WizardStep,
 } from '@linedesk/domain';
-import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Modal, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconCheck, IconCircleCheck, IconFileUnknown, IconFiles, IconTrash } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link, Navigate, useNavigate, useParams } from '@tanstack/react-router';
@@ -19,12 +18,13 @@ import { RequireRole } from '../../../components/common/require-role';
 import { SIGN_UP_ROLES } from '../../../lib/access';
 import { RelativeTime } from '../../../components/common/relative-time';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
-import { useDiscardDraft, useDraft, useDraftDuplicates, useWizardCarriers } from '../../../hooks/api/wizard';
+import { useDraft, useDraftDuplicates, useWizardCarriers } from '../../../hooks/api/wizard';
 import { isApiError } from '../../../lib/api-client';
 import { errorReason } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
+import { DiscardDraftModal } from './discard-draft-modal';
 import { DuplicateNotice } from './duplicates';
-import { clearWizardStorage, STEP_SHORT_LABELS } from './wizard-links';
+import { STEP_SHORT_LABELS } from './wizard-links';
 import { FinalStep } from './steps/final-step';
 import { LinesStep } from './steps/lines-step';
 import { NamesStep } from './steps/names-step';
@@ -175,8 +175,7 @@ function WizardLayout({ draft, step, carriers }: { draft: TWizardDraft; step: Wi
       </Grid>
 
       <DiscardDraftModal
-        draft={draft}
-        opened={discarding}
+        draft={discarding ? draft : null}
         onClose={() => setDiscarding(false)}
         onDiscarded={() => void navigate({ to: '/customers/drafts' })}
       />
@@ -279,45 +278,6 @@ function WizardSummary({ draft, step, slotRef }: { draft: TWizardDraft; step: Wi
       {showDuplicates && duplicates.data && duplicates.data.length > 0 && <DuplicateNotice candidates={duplicates.data} compact />}
       <div ref={slotRef} />
     </Stack>
-  );
-}
-
-function DiscardDraftModal({ draft, opened, onClose, onDiscarded }: { draft: TWizardDraft; opened: boolean; onClose: () => void; onDiscarded: () => void }) {
-  const discard = useDiscardDraft();
-  return (
-    <Modal opened={opened} onClose={onClose} title="Discard this draft?">
-      <Stack gap="md">
-        <Text fz="sm">
-          {draft.title}: everything entered on this draft is deleted. No customer or order has been created from it.
-        </Text>
-        {discard.isError && (
-          <Text fz="sm" c="red" role="alert">
-            {errorReason(discard.error)}
-          </Text>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Keep the draft
-          </Button>
-          <Button
-            color="red"
-            loading={discard.isPending}
-            onClick={() =>
-              discard.mutate(draft.id, {
-                onSuccess: () => {
-                  clearWizardStorage(draft.id);
-                  notifications.show({ color: 'green', title: 'Draft discarded', message: `${draft.title} was deleted.` });
-                  onClose();
-                  onDiscarded();
-                },
-              })
-            }
-          >
-            Discard draft
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
 
