@@ -1,5 +1,5 @@
 import { formatCents, PACKAGE_PRODUCT_ORDER_TYPES, PRODUCT_INCLUSIONS, type PackageProductOrderType, type ProductInclusion, type TProduct } from '@linedesk/domain';
-import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Select, Table, Text } from '@mantine/core';
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
 import { neighbourIds, useFocusAfterRender } from '../../../hooks/use-focus-after-render';
@@ -9,6 +9,7 @@ import { MoneyField } from '../common/fields';
 import { newUid } from '../common/row-uid';
 import { priceRow, type PackageProductDraft } from './package-pricing';
 import { RemoveRowButton } from '../common/remove-row-button';
+import { ChargeColumnHeaders } from '../../../components/common/charge-column-headers';
 
 const INCLUSION_LABELS: Record<ProductInclusion, string> = {
   required: 'Required',
@@ -117,15 +118,7 @@ export function PackageProductsEditor({ rows, onChange, carrierProducts, product
                 {header('override', 'Monthly price')}
                 {header('inclusion', 'Inclusion')}
                 {header('orderType', 'Order type')}
-                <Table.Th scope="col" ta="right">
-                  Monthly
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  One-time
-                </Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
+                <ChargeColumnHeaders />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

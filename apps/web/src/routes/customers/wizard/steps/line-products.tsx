@@ -1,5 +1,5 @@
 import { formatCents, PRODUCT_KIND_LABELS, snapshotLineProducts, type TOfferedProduct, type TPackageOffer } from '@linedesk/domain';
-import { Alert, Badge, Button, Group, NumberInput, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Select, Table, Text } from '@mantine/core';
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
 import { neighbourIds, useFocusAfterRender } from '../../../../hooks/use-focus-after-render';
@@ -8,6 +8,7 @@ import { centsToDollarText, readCents } from '../../../../lib/money-input';
 import { MoneyField } from '../../../catalog/common/fields';
 import { RemoveRowButton } from '../../../catalog/common/remove-row-button';
 import type { ProductRow } from './line-form';
+import { ChargeColumnHeaders } from '../../../../components/common/charge-column-headers';
 
 type Props = {
   offer: TPackageOffer | undefined;
@@ -99,15 +100,7 @@ export function LineProducts({ offer, rows, onChange, errors, canOverridePrices 
               <Table.Th scope="col">Kind</Table.Th>
               {header('quantity', 'Quantity')}
               {canOverridePrices && header('override', 'Monthly price override')}
-              <Table.Th scope="col" ta="right">
-                Monthly
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                One-time
-              </Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+              <ChargeColumnHeaders />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

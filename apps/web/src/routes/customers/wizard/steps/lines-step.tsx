@@ -1,5 +1,5 @@
 import { formatCents, parseNanp, type TWizardLine, type WizardOrderType } from '@linedesk/domain';
-import { ActionIcon, Alert, Button, Group, Modal, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowRight, IconCopy, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
@@ -11,6 +11,7 @@ import type { StepProps } from '../wizard-page';
 import { StepSection, WizardFooter } from '../wizard-parts';
 import { LineEditor } from './line-editor';
 import type { LineForm } from './line-form';
+import { ChargeColumnHeaders } from '../../../../components/common/charge-column-headers';
 
 type Editor = { lineId: string | null; key: number };
 
@@ -180,15 +181,7 @@ function LinesTable({ lines, editingId, editorOpen, onEdit, onCopy, onDelete, ch
             <Table.Th scope="col">Package</Table.Th>
             <Table.Th scope="col">User name</Table.Th>
             <Table.Th scope="col">Number</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Monthly
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              One-time
-            </Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
+            <ChargeColumnHeaders />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
