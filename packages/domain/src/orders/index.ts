@@ -1,2 +1,3 @@
 export * from './state-machines.js';
 export * from './orders.views.js';
+export * from './order-page.views.js';
