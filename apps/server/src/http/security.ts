@@ -12,7 +12,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The camera's barcode reader is WebAssembly (served from here); compiling it needs this, and only this.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // Mantine writes its theme variables into a <style> element and style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

@@ -1,6 +1,7 @@
 import type { IdentifierKind } from '../catalog/catalog.constants.js';
 import type { IdentifierRefusal, IdentifierRule, ParsedEid, ParsedEsn, ParsedIccid, ParsedIdentifier, ParsedImei, ParsedMeid } from './identifiers.js';
 import { isLuhnValid, luhnCheckDigit } from './luhn.js';
+import { sha1 } from './sha1.js';
 
 /**
  * One parser per kind, each given a cleaned value (uppercase, digits and A–F only). A parser answers null
@@ -166,7 +167,19 @@ function meidResult(meid: string, inputForm: ParsedMeid['inputForm']): ParsedMei
     checkDigit: meidCheckDigit(meid),
     decimal,
     decimalCheckDigit: luhnCheckDigit(decimal),
+    pesn: pseudoEsnFromMeid(meid),
   };
+}
+
+/**
+ * The pseudo-ESN a MEID device reports where an ESN is asked for: 80 followed by the low 24 bits of the
+ * SHA-1 of the MEID's 7 bytes (the binary value, not the text). `meid` is the 14 hex digits.
+ */
+export function pseudoEsnFromMeid(meid: string): string {
+  if (!/^[0-9A-Fa-f]{14}$/.test(meid)) throw new RangeError(`A pseudo-ESN is derived from a 14-digit hex MEID, got "${meid}"`);
+  const bytes = Uint8Array.from({ length: 7 }, (_, index) => parseInt(meid.slice(index * 2, index * 2 + 2), 16));
+  const digest = sha1(bytes);
+  return `80${[...digest.slice(-3)].map((byte) => byte.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -77,6 +77,14 @@ describe('IMEI', () => {
     expect(parseIdentifier(raw)).toMatchObject({ ok: true, kind: 'IMEI', value: '352099001761481' });
   });
 
+  it('should read the digit after "IMEI 2" as the IMEI\'s first digit when only that reading has a right check digit', () => {
+    expect(parseIdentifier('IMEI 2 08360410701054')).toMatchObject({ ok: true, kind: 'IMEI', value: '208360410701054', checkDigitAdded: false });
+    expect(parseIdentifier('IMEI 2 35209900176148')).toMatchObject({ ok: true, kind: 'IMEI', value: '352099001761481', checkDigitAdded: true });
+    expect(parseIdentifier('IMEI 2: 352099001761481')).toMatchObject({ ok: true, value: '352099001761481' });
+    // "IMEI2" is plainly the slot: the 14 digits after it are the IMEI without its check digit.
+    expect(parseIdentifier('IMEI2 08360410701054')).toMatchObject({ ok: true, value: '083604107010547', checkDigitAdded: true });
+  });
+
   it('should add the check digit to 14 digits and say so', () => {
     const result = parseIdentifier('26053179311383');
     expect(result).toMatchObject({ ok: true, kind: 'IMEI', value: '260531793113837', checkDigit: '7', checkDigitAdded: true });
@@ -129,6 +137,7 @@ describe('MEID', () => {
       checkDigit: 'C',
       decimal: '293608736500703710',
       decimalCheckDigit: '0',
+      pesn: '8016B128',
     });
   });
 
@@ -159,12 +168,20 @@ describe('MEID', () => {
   it.each([
     ['AF 01 23 45 0A BC DE D', 'meid_check_digit'],
     ['29360 87365 0070 3710 1', 'meid_check_digit'],
-    ['99999 99999 0070 3710 4', 'meid_manufacturer_range'],
     ['29360 87365 9999 9999 4', 'meid_serial_range'],
     ['GF 01 23 45 0A BC DE', 'invalid_characters'],
     ['AF0123450ABCD', 'unknown_format'],
   ])('should refuse %s with the rule %s', (raw, rule) => {
     expect(parseIdentifier(raw)).toMatchObject({ ok: false, rule });
+  });
+
+  it('should refuse a decimal MEID whose first 10 digits are over 32 bits, and say a SIM number is likelier when any kind is taken', () => {
+    expect(parseIdentifier('99999 99999 0070 3710 4', { expect: ['MEID'] })).toMatchObject({ ok: false, rule: 'meid_manufacturer_range' });
+    expect(parseIdentifier('99999 99999 0070 3710 4')).toMatchObject({
+      ok: false,
+      rule: 'iccid_prefix',
+      message: expect.stringMatching(/starts with 89, but this number starts with 99; nor is it a decimal MEID: .*at most 4294967295/),
+    });
   });
 
   it('should refuse a 15-digit MEID with a wrong check digit when a MEID is expected', () => {
@@ -259,6 +276,11 @@ describe('ICCID', () => {
   it('should refuse an ICCID that does not start with 89', () => {
     expect(parseIdentifier('7914800000000000006')).toMatchObject({ ok: false });
     expect(parseIdentifier('7914800000000000006', { expect: ['ICCID'] })).toMatchObject({ ok: false, rule: 'iccid_prefix', message: expect.stringContaining('starts with 79') });
+  });
+
+  it('should refuse 20 digits that do not start with 89 as an ICCID with the wrong prefix, since only an ICCID has 20 digits', () => {
+    expect(parseIdentifier('79148000000000000065')).toMatchObject({ ok: false, rule: 'iccid_prefix', message: expect.stringContaining('starts with 79') });
+    expect(parseIdentifier('79148000000000000065', { expect: ['IMEI', 'ICCID'] })).toMatchObject({ ok: false, rule: 'iccid_prefix' });
   });
 
   it('should refuse SIM numbers of the wrong length', () => {

@@ -1,6 +1,7 @@
 import type { IdentifierKind } from '../catalog/catalog.constants.js';
 import { KIND_NAMES, KIND_SHAPES, parseEid, parseEsn, parseIccid, parseImei, parseMeid, refuse, shapeRefusal, type KindOutcome } from './identifier-kinds.js';
 import { readLabel, type IdentifierLabel } from './labels.js';
+import { isLuhnValid } from './luhn.js';
 
 /**
  * Device and SIM identifiers as scanned or typed: IMEI (and IMEISV), MEID, ESN (and pESN), ICCID, EID.
@@ -40,6 +41,8 @@ export interface ParsedMeid extends ParsedBase {
   decimal: string;
   /** The optional check digit for the decimal form. */
   decimalCheckDigit: string;
+  /** The pseudo-ESN (pESN) the device reports where an ESN is asked for; not unique to this device. */
+  pesn: string;
 }
 
 export interface ParsedEsn extends ParsedBase {
@@ -152,8 +155,22 @@ function classify(value: string, wanted: readonly IdentifierKind[], refuseOtherK
   const otherKind = outcomes.find(({ outcome, isWanted }) => !isWanted && outcome?.ok);
   if (otherKind) return refuseOtherKind(otherKind.kind);
   const refused = outcomes.find(({ outcome, isWanted }) => isWanted && outcome);
-  if (refused?.outcome) return refused.outcome;
+  if (refused?.outcome && !refused.outcome.ok) return misreadSimNumber(value, refused.outcome, wanted) ?? refused.outcome;
   return noShapeRefusal(value, wanted);
+}
+
+/**
+ * 19 digits are an ICCID's length and a decimal MEID's with its check digit. When the first 10 digits are too
+ * large for any MEID, a SIM number whose 89 was misread is the likelier meaning, so the refusal says both.
+ */
+function misreadSimNumber(value: string, refusal: IdentifierRefusal, wanted: readonly IdentifierKind[]): IdentifierRefusal | null {
+  if (refusal.rule !== 'meid_manufacturer_range' || value.length !== 19 || !wanted.includes('ICCID')) return null;
+  const asIccid = shapeRefusal('ICCID', value);
+  return refuse(asIccid.rule, `${asIccid.message}; nor is it a decimal MEID: ${lowerFirst(refusal.message)}`);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function noShapeRefusal(value: string, wanted: readonly IdentifierKind[]): IdentifierRefusal {
@@ -161,6 +178,8 @@ function noShapeRefusal(value: string, wanted: readonly IdentifierKind[]): Ident
   if (onlyKind && wanted.length === 1) return shapeRefusal(onlyKind, value);
   const simKind = likelySimKind(value);
   if (simKind && wanted.includes(simKind)) return shapeRefusal(simKind, value);
+  // Only an ICCID has 20 digits (or 19 that are no MEID).
+  if (/^\d{19,20}$/.test(value) && wanted.includes('ICCID')) return shapeRefusal('ICCID', value);
   const size = /^\d+$/.test(value) ? `${value.length}-digit number` : `${value.length}-character value`;
   return refuse('unknown_format', `This ${size} is not a device or SIM number: ${wanted.map((kind) => KIND_SHAPES[kind]).join('; ')}`);
 }
@@ -181,9 +200,19 @@ const SEPARATORS = /[\s\-\u2010-\u2015./]/g;
 
 type CleanInput = { ok: true; value: string; label: IdentifierLabel | null };
 
-function cleanInput(raw: string): CleanInput | IdentifierRefusal {
+/** The label and the value without scanner prefix, separators or 0x, as written (not yet uppercased or checked). */
+export function readScannedValue(raw: string): { label: IdentifierLabel | null; compact: string } {
   const { label, rest } = readLabel(raw.trim().replace(AIM_SYMBOLOGY_PREFIX, '').trim());
   const compact = rest.replace(SEPARATORS, '').replace(/^0x/i, '');
+  // In "IMEI 2 08360410701054" the 2 is either IMEI 2's slot or the IMEI's first digit. Labelled IMEIs have
+  // their check digit; when only the second reading has a right one, it is the IMEI.
+  const slot = /^IMEI ([12])$/.exec(label?.name ?? '')?.[1];
+  if (label && slot && /^\d{14}$/.test(compact) && isLuhnValid(slot + compact)) return { label: { ...label, name: 'IMEI' }, compact: slot + compact };
+  return { label, compact };
+}
+
+function cleanInput(raw: string): CleanInput | IdentifierRefusal {
+  const { label, compact } = readScannedValue(raw);
   if (compact === '') return refuse('empty', 'Scan or type a device or SIM number; nothing was entered');
   const stray = /[^0-9A-Fa-f]/.exec(compact);
   if (stray) {
@@ -192,7 +221,7 @@ function cleanInput(raw: string): CleanInput | IdentifierRefusal {
   return { ok: true, value: compact.toUpperCase(), label };
 }
 
-function listKinds(kinds: readonly IdentifierKind[]): string {
+export function listKinds(kinds: readonly IdentifierKind[]): string {
   const names = kinds.map((kind) => KIND_NAMES[kind]);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 }

@@ -19,11 +19,15 @@ import { readLabel, splitAtLabels } from './labels.js';
  * identifier written two ways is kept twice, since telling those apart needs parseIdentifier.
  */
 export function splitScannedText(text: string): string[] {
-  const values = text
+  return [...new Set(splitScannedPieces(text))];
+}
+
+/** The values of `splitScannedText` in order, repeats included (classifyScan reports them as duplicates). */
+export function splitScannedPieces(text: string): string[] {
+  return text
     .split(/[\r\n\t,;]+/)
     .flatMap((line) => splitAtLabels(line.trim()))
     .flatMap(splitLabelledPart);
-  return [...new Set(values)];
 }
 
 /** Shorter identifiers (an 8-character ESN) can be a group of a longer number; longer ones cannot. */
