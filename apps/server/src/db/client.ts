@@ -32,6 +32,21 @@ export async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/**
+ * A statement sent by name, for the hot paths. On PostgreSQL each pooled connection parses and plans
+ * it once, then only binds and runs it; and nothing is built per call. On PGlite it runs as any other
+ * query. One name, one text: build the text once, at module load, with `$1`… parameters, and pass a
+ * varying number of values as arrays or JSON rather than a list whose length changes the text.
+ * Timestamps come back as strings on both engines, jsonb parsed; cast bigint results to int or text
+ * (the two drivers read int8 differently).
+ */
+export function namedStatement<Row>(name: string, text: string): (db: DbOrTx, params: unknown[]) => Promise<Row[]> {
+  return async (db, params) => {
+    const result = (await db._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute()) as { rows: Row[] };
+    return result.rows;
+  };
+}
+
 export const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch };
 
 /** Opens embedded PGlite (a data folder, or memory when `dataDir` is null) or a node-postgres pool. */

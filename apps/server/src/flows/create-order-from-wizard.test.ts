@@ -5,6 +5,7 @@ import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.
 import { FINAL, NAMES, NEW_LINE, PORT_LINE, START, loadDemoCatalog, profileFor, wizardClient } from '../../test/wizard-fixture.js';
 import { selectRows } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
+import { stampCatalogVersion } from '../modules/catalog/catalog-version.js';
 import { addStockItems } from '../modules/inventory/use-cases/add-stock-items.js';
 
 describe('Create Order from the wizard', () => {
@@ -152,6 +153,44 @@ describe('Create Order from the wizard', () => {
     );
     expect(ack!.changes.candidates.to).toEqual([original.accountNumber]);
     expect(ack!.changes.reason.to).toBe(reason);
+  });
+
+  it('should take the next account number unless one was chosen by hand, skipping a number someone chose', async () => {
+    const [sequence] = await selectRows<{ last_value: string | number; is_called: boolean }>(t.database.db, sql`select last_value, is_called from customer_account_number_seq`);
+    const next = Number(sequence!.last_value) + (sequence!.is_called ? 1 : 0);
+    const [first, second] = [uniqueCustomer(), uniqueCustomer()];
+    const parent = await wizard.completeDraft(agent.id, { ...first, profile: { ...first.profile, accountNumber: `acc-${next}`, accountType: 'PARENT' } });
+    const chosen: TCreateOrderResult = await wizard.ok('POST', `/api/wizard/drafts/${parent.id}/create-order`, { duplicateAcknowledgement: null });
+    expect(chosen.accountNumber).toBe(`ACC-${next}`);
+
+    const child = await wizard.completeDraft(agent.id, { ...second, profile: { ...second.profile, accountType: 'CHILD', parentAccountNumber: chosen.accountNumber.toLowerCase() } });
+    const generated: TCreateOrderResult = await wizard.ok('POST', `/api/wizard/drafts/${child.id}/create-order`, { duplicateAcknowledgement: null });
+    expect(generated.accountNumber).toBe(`ACC-${next + 1}`);
+    const account: TCustomerAccount = await wizard.ok('GET', `/api/customers/${generated.customerId}`);
+    expect(account).toMatchObject({ accountType: 'CHILD', parentAccount: { id: chosen.customerId, accountNumber: chosen.accountNumber } });
+    expect(account.contacts).toHaveLength(1);
+    expect(await count('customer_match_keys', `customer_id = '${generated.customerId}' and kind = 'MDN'`)).toBe(1);
+  });
+
+  it('should refuse a package no longer sold, also when another process changed the catalog', async () => {
+    const [before, draft] = [await wizard.completeDraft(agent.id, uniqueCustomer()), await wizard.completeDraft(agent.id, uniqueCustomer())];
+    expect((await wizard.call('POST', `/api/wizard/drafts/${before.id}/create-order`, { duplicateAcknowledgement: null })).status).toBe(201);
+    // As the import command or another server would: the catalog and its version change, this process's cache is not told.
+    const setSold = async (isActive: boolean) => {
+      await t.database.db.execute(sql`update packages set is_active = ${isActive} where code = ${NEW_LINE.packageCode}`);
+      await stampCatalogVersion(t.database.db);
+    };
+    await setSold(false);
+    try {
+      const refused = await wizard.call('POST', `/api/wizard/drafts/${draft.id}/create-order`, { duplicateAcknowledgement: null });
+      expect(refused.status).toBe(400);
+      // Both lines are on that package.
+      expect(refused.body.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`)).toEqual(['lines.0.packageCode:offered', 'lines.1.packageCode:offered']);
+      expect(await count('orders', `draft_id = '${draft.id}'`)).toBe(0);
+    } finally {
+      await setSold(true);
+    }
+    expect((await wizard.call('POST', `/api/wizard/drafts/${draft.id}/create-order`, { duplicateAcknowledgement: null })).status).toBe(201);
   });
 
   it('should show a household (same service address only) without blocking Create Order', async () => {

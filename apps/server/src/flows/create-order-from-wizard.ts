@@ -8,23 +8,25 @@ import {
   WIZARD_STEP_LABELS,
   type TCreateOrderResult,
   type TDuplicateCandidate,
+  type TProfileFieldSettings,
 } from '@linedesk/domain';
-import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
 import { fieldsError, parseOrThrow } from '../http/validate.js';
-import { recordAudit, type AuditContext } from '../modules/audit/record-audit.js';
-import { findUnofferedPackages } from '../modules/catalog/use-cases/find-unoffered-packages.js';
+import { batchAudits, recordAudit, type AuditContext } from '../modules/audit/record-audit.js';
+import { catalogReadCacheOf, type CatalogReadCache } from '../modules/catalog/catalog-read-cache.js';
+import { CATALOG_VERSION_SETTING } from '../modules/catalog/catalog-version.js';
 import { listOfferedCarriers } from '../modules/catalog/use-cases/list-offered-carriers.js';
+import { listSoldPackages } from '../modules/catalog/use-cases/list-sold-packages.js';
 import { createCustomer } from '../modules/customers/use-cases/create-customer.js';
 import { findDuplicateCustomers } from '../modules/customers/use-cases/find-duplicate-customers.js';
 import { reserveLineStock } from '../modules/inventory/use-cases/reserve-line-stock.js';
 import { createOrder } from '../modules/orders/use-cases/create-order.js';
 import { createPaymentMethod, type NewPaymentMethod } from '../modules/payments/use-cases/create-payment-method.js';
 import { stepCompletion, type DraftData, type StoredPayment } from '../modules/wizard/draft-data.js';
-import { assertOpen, type DraftPolicy } from '../modules/wizard/draft-store.js';
-import { readProfileFieldSettings } from '../modules/wizard/profile-field-settings.js';
-import { wizardDrafts } from '../modules/wizard/wizard.schema.js';
+import { readSettings } from '../modules/system/settings.js';
+import { assertOpen, lockDraft, markDraftSubmitted, type DraftPolicy } from '../modules/wizard/draft-store.js';
+import { PROFILE_FIELDS_SETTING, profileFieldSettingsOf } from '../modules/wizard/profile-field-settings.js';
 import { duplicateProbeOf } from './wizard-duplicate-probe.js';
 
 /**
@@ -33,7 +35,7 @@ import { duplicateProbeOf } from './wizard-duplicate-probe.js';
  * submitted. The draft row is locked first, so a double click, a retry or a second tab gets the
  * same account and order back instead of a second one. Every step is checked again (settings and
  * catalog may have changed since it was saved), and an exact duplicate customer must have been
- * acknowledged with a reason.
+ * acknowledged with a reason. Its audit rows are written together, by one insert at the end.
  */
 export async function createOrderFromWizard(options: {
   db: Db;
@@ -43,13 +45,13 @@ export async function createOrderFromWizard(options: {
   policy: DraftPolicy;
   duplicateAcknowledgement: { reason: string } | null;
 }): Promise<TCreateOrderResult> {
-  const { db, draftId, audit, policy } = options;
+  const { db, draftId, policy } = options;
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(wizardDrafts).where(eq(wizardDrafts.id, draftId)).for('update');
+    const current = await lockDraft(tx, draftId);
     if (current?.status === 'SUBMITTED' && current.data.result) return { ...current.data.result, created: false };
     const row = assertOpen(current, policy);
     const data = row.data;
-    const checked = await recheckDraft(tx, data, policy);
+    const checked = await recheckDraft(tx, catalogReadCacheOf(db), data, policy);
     const duplicates = await findDuplicateCustomers({ db: tx, probe: duplicateProbeOf(data) });
     const exact = duplicates.filter((d) => d.level === 'EXACT');
     if (exact.length && !options.duplicateAcknowledgement) {
@@ -61,6 +63,8 @@ export async function createOrderFromWizard(options: {
       );
     }
 
+    const audits = batchAudits(options.audit);
+    const audit = audits.context;
     const { start, profile, names, options: orderOptions, carrier } = checked;
     const ready = data.lines.every(
       (line) => missingIdentifierGroups(carrier.identifierRequirements.find((r) => r.lineTypeCode === line.lineTypeCode), line.identifiers.map((i) => i.kind)).length === 0,
@@ -115,17 +119,15 @@ export async function createOrderFromWizard(options: {
     if (exact.length) await auditAcknowledgement(tx, audit, order.id, exact, options.duplicateAcknowledgement!.reason);
 
     const result = { customerId: customer.id, accountNumber: customer.accountNumber, orderId: order.id, orderNumber: order.orderNumber };
-    await tx
-      .update(wizardDrafts)
-      .set({ status: 'SUBMITTED', customerId: customer.id, orderId: order.id, submittedAt: new Date(), updatedAt: new Date(), data: { ...data, result } })
-      .where(eq(wizardDrafts.id, draftId));
+    await markDraftSubmitted(tx, draftId, result);
     await recordAudit(tx, audit, { entityType: 'wizard_draft', entityId: draftId, action: 'submit', after: { accountNumber: customer.accountNumber, orderNumber: order.orderNumber } });
+    await audits.flush(tx);
     return { ...result, created: true };
   });
 }
 
 /** Every step once more, as of now: complete, valid under today's settings, and each line's package still sold. */
-async function recheckDraft(tx: Tx, data: DraftData, policy: DraftPolicy) {
+async function recheckDraft(tx: Tx, catalog: CatalogReadCache, data: DraftData, policy: DraftPolicy) {
   const completion = stepCompletion(data);
   const missing = WIZARD_STEPS.filter((step) => !completion[step]);
   if (missing.length) {
@@ -136,23 +138,42 @@ async function recheckDraft(tx: Tx, data: DraftData, policy: DraftPolicy) {
   const today = policy.now?.() ?? new Date();
   const { securityPin, ssn, taxId, ...plainProfile } = stored;
   const storedSecrets = [securityPin && 'securityPin', ssn && 'ssn', taxId && 'taxId'].filter(Boolean) as ('securityPin' | 'ssn' | 'taxId')[];
-  const profile = parseOrThrow(customerProfileSchema({ settings: await readProfileFieldSettings(tx), today, storedSecrets }), plainProfile, 'profile');
-  const names = parseOrThrow(namesAndAddressesSchema(profile.customerClass), data.names, 'names');
-  const orderOptions = parseOrThrow(orderOptionsSchema(isoDay(today)), data.options, 'options');
-  const carrier = (await listOfferedCarriers({ db: tx })).find((c) => c.code === start.carrierCode);
+  // The profile settings and the catalog version in one query; the catalog itself from the cache, as of that version.
+  const settings = await readSettings(tx, [PROFILE_FIELDS_SETTING, CATALOG_VERSION_SETTING]);
+  const profileSettings = profileFieldSettingsOf(settings.get(PROFILE_FIELDS_SETTING) as Partial<TProfileFieldSettings> | null);
+  const catalogVersion = settings.get(CATALOG_VERSION_SETTING) as string | null;
+  const day = isoDay(today);
+  const profileSchema = memoized(`profile ${day} ${storedSecrets.join()} ${JSON.stringify(profileSettings)}`, () =>
+    customerProfileSchema({ settings: profileSettings, today, storedSecrets }),
+  );
+  const profile = parseOrThrow(profileSchema, plainProfile, 'profile');
+  const names = parseOrThrow(memoized(`names ${profile.customerClass}`, () => namesAndAddressesSchema(profile.customerClass)), data.names, 'names');
+  const orderOptions = parseOrThrow(memoized(`options ${day}`, () => orderOptionsSchema(day)), data.options, 'options');
+  const carriers = await catalog.readAsOf(catalogVersion, 'create-order:carriers', () => listOfferedCarriers({ db: tx }));
+  const carrier = carriers.find((c) => c.code === start.carrierCode);
   if (!carrier) throw AppError.field('RULE_VIOLATED', 'start.carrierCode', 'offered', `${start.carrierCode} is no longer an active carrier`);
   if (start.orderType === 'CONVERSION' && !data.lines.some((line) => line.orderType === 'CONVERSION')) {
     throw AppError.field('RULE_VIOLATED', 'lines', 'port_in_needed', 'A Conversion order ports at least one number: add a port-in line, or make it a New order');
   }
-  const wanted = data.lines.map((line) => ({ packageCode: line.package.code, orderType: line.orderType }));
-  const unoffered = await findUnofferedPackages({ db: tx, carrierCode: start.carrierCode, wanted });
+  const sold = await catalog.readAsOf(catalogVersion, `create-order:sold:${start.carrierCode}`, () => listSoldPackages({ db: tx, carrierCode: start.carrierCode }));
   const problems = data.lines.flatMap((line, index) =>
-    unoffered.some((u) => u.packageCode === line.package.code && u.orderType === line.orderType)
-      ? [{ path: [index, 'packageCode'], rule: 'offered', message: `${line.package.name} is no longer sold; edit line ${index + 1}` }]
-      : [],
+    sold.get(line.package.code)?.includes(line.orderType)
+      ? []
+      : [{ path: [index, 'packageCode'], rule: 'offered', message: `${line.package.name} is no longer sold; edit line ${index + 1}` }],
   );
   if (problems.length) throw fieldsError(problems, 'lines');
   return { start, profile, names, options: orderOptions, carrierName: carrier.name, carrier };
+}
+
+// The step schemas Create Order checks against depend only on the settings, the day and the customer
+// class: built once each, not per order (zod compiles a schema on its first parse).
+const schemas = new Map<string, unknown>();
+function memoized<T>(key: string, build: () => T): T {
+  if (!schemas.has(key)) {
+    if (schemas.size >= 64) schemas.clear();
+    schemas.set(key, build());
+  }
+  return schemas.get(key) as T;
 }
 
 /** Reserves every scanned identifier for its line; one refusal anywhere refuses Create Order, naming the line and identifier. */

@@ -1,7 +1,8 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/test-app.js';
 import { auditLog } from './audit.schema.js';
-import { diffRecords, recordAudit, REDACTED, SYSTEM_ACTOR } from './record-audit.js';
+import { batchAudits, diffRecords, recordAudit, recordAudits, REDACTED, SYSTEM_ACTOR } from './record-audit.js';
 
 describe('diffRecords', () => {
   it('should keep only the fields that changed', () => {
@@ -47,6 +48,26 @@ describe('the audit trail', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect(await t.database.db.select().from(auditLog)).toHaveLength(before);
+  });
+
+  it('should hold the rows recorded through a batch and write them, in order and unchanged, on flush', async () => {
+    const actor = { actorUserId: admin.id, actorLabel: admin.email, requestId: 'req-batch' };
+    const rows = () => t.database.db.select().from(auditLog).where(eq(auditLog.entityType, 'batch_probe')).orderBy(asc(auditLog.id));
+    await t.database.db.transaction(async (tx) => {
+      const batch = batchAudits(actor);
+      await recordAudit(tx, batch.context, { entityType: 'batch_probe', entityId: 'b1', action: 'create', after: { name: 'One', pin: '1234' } });
+      await recordAudits(tx, batch.context, [
+        { entityType: 'batch_probe', entityId: 'b2', action: 'create', after: { name: 'Two' } },
+        { entityType: 'batch_probe', entityId: 'b1', action: 'rename', before: { name: 'One' }, after: { name: 'Uno' } },
+      ]);
+      expect(await tx.select().from(auditLog).where(eq(auditLog.entityType, 'batch_probe'))).toEqual([]);
+      await batch.flush(tx);
+    });
+    expect((await rows()).map(({ actorUserId, actorLabel, requestId, entityId, action, changes }) => ({ actorUserId, actorLabel, requestId, entityId, action, changes }))).toEqual([
+      { ...actor, entityId: 'b1', action: 'create', changes: { name: { from: null, to: 'One' }, pin: { from: null, to: REDACTED } } },
+      { ...actor, entityId: 'b2', action: 'create', changes: { name: { from: null, to: 'Two' } } },
+      { ...actor, entityId: 'b1', action: 'rename', changes: { name: { from: 'One', to: 'Uno' } } },
+    ]);
   });
 
   it('should page the trail newest first for admins, with filters', async () => {

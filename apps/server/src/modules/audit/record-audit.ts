@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { DbOrTx } from '../../db/client.js';
+import { namedStatement, type DbOrTx } from '../../db/client.js';
+import { jsonRecords } from '../../db/json-records.js';
 import { auditLog } from './audit.schema.js';
 
 /** Who is acting, carried from the request (or a command-line run) into every audited change. */
@@ -31,18 +32,45 @@ export async function recordAudit(db: DbOrTx, context: AuditContext, change: Aud
 /** Writes several audit rows of one change (an order and its lines) in one statement. */
 export async function recordAudits(db: DbOrTx, context: AuditContext, changes: AuditChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await db.insert(auditLog).values(
-    changes.map((change) => ({
-      actorUserId: context.actorUserId,
-      actorLabel: context.actorLabel,
-      requestId: context.requestId,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      action: change.action,
-      changes: diffRecords(change.before ?? {}, change.after ?? {}),
-    })),
-  );
+  const rows = changes.map((change) => ({
+    entityType: change.entityType,
+    entityId: change.entityId,
+    action: change.action,
+    changes: diffRecords(change.before ?? {}, change.after ?? {}),
+  }));
+  const held = (context as BatchedAuditContext)[HELD];
+  if (held) held.push(...rows);
+  else await insertAudits(db, [context.actorUserId, context.actorLabel, context.requestId, AUDIT_ROWS.encode(rows)]);
 }
+
+const HELD = Symbol('audit rows held for one insert');
+type BatchedAuditContext = AuditContext & { [HELD]?: AuditRowValues[] };
+type AuditRowValues = { entityType: string; entityId: string; action: string; changes: Record<string, { from: unknown; to: unknown }> };
+
+/**
+ * For work that spans several use cases in one transaction (Create Order): they record their audit
+ * rows through `context` as usual, and the rows are held and written together, in the order
+ * recorded, by one insert when the work calls `flush` before its transaction commits.
+ */
+export function batchAudits(context: AuditContext): { context: AuditContext; flush(db: DbOrTx): Promise<void> } {
+  const held: AuditRowValues[] = [];
+  const batched: BatchedAuditContext = { ...context, [HELD]: held };
+  return {
+    context: batched,
+    flush: async (db) => {
+      const rows = held.splice(0);
+      if (rows.length) await insertAudits(db, [context.actorUserId, context.actorLabel, context.requestId, AUDIT_ROWS.encode(rows)]);
+    },
+  };
+}
+
+const AUDIT_ROWS = jsonRecords(auditLog, ['entityType', 'entityId', 'action', 'changes']);
+// Any number of rows of one actor in one statement text ($4 the rows), so it is prepared once per connection.
+const insertAudits = namedStatement(
+  'record_audits',
+  `insert into audit_log (actor_user_id, actor_label, request_id, ${AUDIT_ROWS.columns})
+   select $1::uuid, $2, $3, ${AUDIT_ROWS.columnsOf('r')} from ${AUDIT_ROWS.from('$4')} r`,
+);
 
 /** Field-by-field differences between two flat records, with secret values replaced. */
 export function diffRecords(

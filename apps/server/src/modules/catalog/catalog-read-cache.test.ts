@@ -37,4 +37,18 @@ describe('the catalog read cache', () => {
     await expect(cache.read('boom', async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
     expect(await cache.read('boom', async () => 'recovered')).toBe('recovered');
   });
+
+  it('should answer a read as of a version its caller read, dropping entries of any other version', async () => {
+    let loads = 0;
+    let versionReads = 0;
+    const cache = createCatalogReadCache({ readVersion: async () => (versionReads++, 'v1'), checkEveryMs: 1000, now: () => 0 });
+    const load = async () => ++loads;
+    expect(await cache.readAsOf('v1', 'k', load)).toBe(1);
+    expect(await cache.readAsOf('v1', 'k', load)).toBe(1);
+    expect(await cache.read('k', load)).toBe(1);
+    expect(versionReads).toBe(0);
+    expect(await cache.readAsOf('v2', 'k', load)).toBe(2);
+    expect(await cache.readAsOf(null, 'k', load)).toBe(3);
+    expect(await cache.readAsOf(null, 'k', load)).toBe(3);
+  });
 });

@@ -4,16 +4,12 @@ import { ADMIN_ONLY, auditContextOf } from '../../http/access.js';
 import { AppError } from '../../http/app-error.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
 import type { CatalogEntity } from './catalog-entity.js';
-import { createCatalogReadCache } from './catalog-read-cache.js';
-import { readCatalogVersion } from './catalog-version.js';
+import { catalogReadCacheOf } from './catalog-read-cache.js';
 import { registerCatalogWizardRoutes } from './catalog-wizard.routes.js';
 import { CATALOG_ENTITIES } from './catalog-entities.js';
 import { exportCatalog } from './use-cases/export-catalog.js';
 import { importCatalog } from './use-cases/import-catalog.js';
 import { createCatalogRecord, updateCatalogRecord } from './use-cases/save-catalog-record.js';
-
-/** How long another process's catalog change may take to reach this process's wizard reads. */
-const CATALOG_VERSION_CHECK_MS = 1000;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,10 +27,7 @@ const ZImportSummary = z.object({ created: z.number().int(), updated: z.number()
  * (nothing is deleted), export and import; for the wizard, the cached catalog reads.
  */
 export function registerCatalogRoutes(app: App, context: AppContext): void {
-  const cache = createCatalogReadCache({
-    readVersion: () => readCatalogVersion(context.database.db),
-    checkEveryMs: CATALOG_VERSION_CHECK_MS,
-  });
+  const cache = catalogReadCacheOf(context.database.db);
   registerCatalogWizardRoutes(app, context, cache);
   // Any successful catalog change through this process is seen by the next wizard read: the cache
   // is emptied before the change's answer leaves.

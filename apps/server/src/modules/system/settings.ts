@@ -1,10 +1,30 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { namedStatement, type DbOrTx } from '../../db/client.js';
 import { appSettings } from './system.schema.js';
 
 export async function readSetting<T>(db: DbOrTx, key: string): Promise<T | null> {
   const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key));
   return row ? (row.value as T) : null;
+}
+
+/** Several settings in one query: each key's value, or null when it is not set. */
+export async function readSettings(db: DbOrTx, keys: readonly string[]): Promise<Map<string, unknown>> {
+  if (keys.length === 0) return new Map();
+  const rows = await selectSettings(keys.length)(db, [...keys]);
+  return new Map(keys.map((key) => [key, rows.find((row) => row.key === key)?.value ?? null]));
+}
+
+// One statement per number of keys (`key in ($1, $2)`): PostgreSQL then keeps one plan for it, where
+// an array parameter would have it planned again on every call.
+const statements = new Map<number, ReturnType<typeof namedStatement<{ key: string; value: unknown }>>>();
+function selectSettings(count: number) {
+  let statement = statements.get(count);
+  if (!statement) {
+    const params = Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
+    statement = namedStatement(`read_settings_${count}`, `select key, value from app_settings where key in (${params})`);
+    statements.set(count, statement);
+  }
+  return statement;
 }
 
 export async function writeSetting(db: DbOrTx, key: string, value: unknown): Promise<void> {

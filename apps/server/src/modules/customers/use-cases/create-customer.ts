@@ -1,10 +1,9 @@
 import { customerDisplayName, type AccountType, type BillMethod, type CustomerClass, type Language, type TAddress, type TContact, type TNamesAndAddresses } from '@linedesk/domain';
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import { namedStatement, type Tx } from '../../../db/client.js';
+import { jsonRecords } from '../../../db/json-records.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import { addressKey, emailKey, key, phoneKey, uniqueKeys, type MatchKey } from '../match-keys.js';
 import { accountNumberSequence, customerAddresses, customerContacts, customerMatchKeys, customers } from '../customers.schema.js';
-import { findCustomerByAccountNumber } from './find-customer-by-account-number.js';
 
 export type NewCustomer = {
   carrierCode: string;
@@ -38,70 +37,73 @@ export type NewCustomer = {
   createdBy: string;
 };
 
-/** Writes a new account (status Pending) with its contacts, addresses and lookup keys, audited. */
+/**
+ * Writes a new account (status Pending) with its contacts, addresses and lookup keys, audited: one
+ * statement (and one more only when a generated account number was already chosen by hand).
+ */
 export async function createCustomer(tx: Tx, audit: AuditContext, input: NewCustomer): Promise<{ id: string; accountNumber: string; displayName: string }> {
-  const accountNumber = input.accountNumber ?? (await nextAccountNumber(tx));
-  const parent = input.parentAccountNumber ? await findCustomerByAccountNumber({ db: tx, accountNumber: input.parentAccountNumber }) : null;
   const { names } = input;
   const displayName = customerDisplayName(names);
-  const [created] = await tx
-    .insert(customers)
-    .values({
-      accountNumber,
-      status: 'PENDING',
-      customerClass: input.customerClass,
-      displayName,
-      firstName: names.firstName,
-      middleName: names.middleName,
-      lastName: names.lastName,
-      suffix: names.suffix,
-      companyName: names.companyName,
-      carrierCode: input.carrierCode,
-      billProfileCode: input.billProfileCode,
-      billMethod: input.billMethod,
-      billEmail: input.billEmail,
-      salesPersonUserId: input.salesPersonUserId,
-      agentCode: input.agentCode,
-      securityPinSealed: input.securityPinSealed,
-      language: input.language,
-      contractStart: input.contractStart,
-      contractEnd: input.contractEnd,
-      attentionLine: input.attentionLine,
-      paymentTermsDays: input.paymentTermsDays,
-      accountType: input.accountType,
-      parentCustomerId: parent?.id ?? null,
-      website: input.website,
-      primaryPhone: input.primaryPhone,
-      taxExempt: input.taxExempt,
-      taxExemptCertificate: input.taxExemptCertificate,
-      ssnSealed: input.ssn?.sealed ?? null,
-      ssnLast4: input.ssn?.last4 ?? null,
-      taxIdSealed: input.taxId?.sealed ?? null,
-      taxIdLast4: input.taxId?.last4 ?? null,
-      dateOfBirth: input.dateOfBirth,
-      createdBy: input.createdBy,
-    })
-    .returning({ id: customers.id });
-  const customerId = created!.id;
-
-  await tx.insert(customerContacts).values(input.contacts.map((contact, position) => ({ ...contact, customerId, position, isPrimary: position === 0 })));
   const service = names.serviceAddress;
   const addresses: { kind: 'SERVICE' | 'BILLING' | 'LISTING'; address: TAddress }[] = [
     { kind: 'SERVICE', address: service },
     { kind: 'BILLING', address: names.billingAddress ?? service },
     { kind: 'LISTING', address: names.listingAddress ?? service },
   ];
-  await tx.insert(customerAddresses).values(
-    addresses.map(({ kind, address }) => ({
-      customerId,
-      kind,
-      ...address,
-      listingType: kind === 'LISTING' ? names.listingType : null,
-      listedName: kind === 'LISTING' ? names.listedName : null,
-    })),
-  );
-  const keys = matchKeysOf(input);
-  if (keys.length) await tx.insert(customerMatchKeys).values(keys.map((k) => ({ ...k, customerId })));
+  const params = [
+    CUSTOMER.encode([
+      {
+        status: 'PENDING',
+        customerClass: input.customerClass,
+        displayName,
+        firstName: names.firstName,
+        middleName: names.middleName,
+        lastName: names.lastName,
+        suffix: names.suffix,
+        companyName: names.companyName,
+        carrierCode: input.carrierCode,
+        billProfileCode: input.billProfileCode,
+        billMethod: input.billMethod,
+        billEmail: input.billEmail,
+        salesPersonUserId: input.salesPersonUserId,
+        agentCode: input.agentCode,
+        securityPinSealed: input.securityPinSealed,
+        language: input.language,
+        contractStart: input.contractStart,
+        contractEnd: input.contractEnd,
+        attentionLine: input.attentionLine,
+        paymentTermsDays: input.paymentTermsDays,
+        accountType: input.accountType,
+        website: input.website,
+        primaryPhone: input.primaryPhone,
+        taxExempt: input.taxExempt,
+        taxExemptCertificate: input.taxExemptCertificate,
+        ssnSealed: input.ssn?.sealed,
+        ssnLast4: input.ssn?.last4,
+        taxIdSealed: input.taxId?.sealed,
+        taxIdLast4: input.taxId?.last4,
+        dateOfBirth: input.dateOfBirth,
+        createdBy: input.createdBy,
+      },
+    ]),
+    input.accountNumber,
+    input.parentAccountNumber,
+    CONTACTS.encode(input.contacts.map((contact, position) => ({ ...contact, position, isPrimary: position === 0 }))),
+    ADDRESSES.encode(
+      addresses.map(({ kind, address }) => ({
+        kind,
+        ...address,
+        listingType: kind === 'LISTING' ? names.listingType : null,
+        listedName: kind === 'LISTING' ? names.listedName : null,
+      })),
+    ),
+    MATCH_KEYS.encode(matchKeysOf(input)),
+  ];
+  // A generated number someone already chose by hand is skipped (nothing is written) and the next one taken.
+  let created: { id: string; account_number: string } | undefined;
+  while (!created) [created] = await (input.accountNumber ? insertNumberedCustomer : insertCustomer)(tx, params);
+  const customerId = created.id;
+  const accountNumber = created.account_number;
 
   await recordAudit(tx, audit, {
     entityType: 'customer',
@@ -136,15 +138,40 @@ function matchKeysOf(input: NewCustomer): MatchKey[] {
   ]);
 }
 
-/** ACC-100001, ACC-100002 …, skipping any number someone chose by hand (one query unless it must skip). */
-async function nextAccountNumber(tx: Tx): Promise<string> {
-  const sequence = sql.raw(`'${accountNumberSequence.seqName}'`);
-  for (;;) {
-    const result = (await tx.execute(
-      sql`with next as (select 'ACC-' || nextval(${sequence}) as number)
-          select number, exists (select 1 from customers where account_number = next.number) as taken from next`,
-    )) as unknown as { rows: { number: string; taken: boolean }[] };
-    const { number, taken } = result.rows[0]!;
-    if (!taken) return number;
-  }
+const CUSTOMER = jsonRecords(customers, [
+  'status', 'customerClass', 'displayName', 'firstName', 'middleName', 'lastName', 'suffix', 'companyName', 'carrierCode', 'billProfileCode',
+  'billMethod', 'billEmail', 'salesPersonUserId', 'agentCode', 'securityPinSealed', 'language', 'contractStart', 'contractEnd', 'attentionLine',
+  'paymentTermsDays', 'accountType', 'website', 'primaryPhone', 'taxExempt', 'taxExemptCertificate', 'ssnSealed', 'ssnLast4', 'taxIdSealed',
+  'taxIdLast4', 'dateOfBirth', 'createdBy',
+]);
+const CONTACTS = jsonRecords(customerContacts, ['position', 'contactType', 'firstName', 'lastName', 'phone', 'mobile', 'smsOptIn', 'email', 'title', 'isPrimary']);
+const ADDRESSES = jsonRecords(customerAddresses, ['kind', 'line1', 'line2', 'city', 'state', 'zip', 'zip4', 'listingType', 'listedName']);
+const MATCH_KEYS = jsonRecords(customerMatchKeys, ['kind', 'value']);
+
+/**
+ * The account and its rows in one statement: $1 the account, $2 the account number chosen by hand
+ * (else the next of the sequence, ACC-100001 …), $3 the parent's account number, $4 contacts, $5
+ * addresses, $6 match keys. Nothing is written when the number is taken (`skipTaken`).
+ */
+function customerStatement(skipTaken: boolean): string {
+  return `with customer as (
+      insert into customers ("account_number", "parent_customer_id", ${CUSTOMER.columns})
+      select coalesce($2, 'ACC-' || nextval('${accountNumberSequence.seqName}')),
+        (select parent.id from customers parent where parent.account_number = upper($3)), ${CUSTOMER.columnsOf('r')}
+      from ${CUSTOMER.from('$1')} r
+      ${skipTaken ? 'on conflict ("account_number") do nothing' : ''}
+      returning id, account_number
+    ),
+    contacts as (
+      insert into customer_contacts ("customer_id", ${CONTACTS.columns}) select customer.id, ${CONTACTS.columnsOf('r')} from customer, ${CONTACTS.from('$4')} r
+    ),
+    addresses as (
+      insert into customer_addresses ("customer_id", ${ADDRESSES.columns}) select customer.id, ${ADDRESSES.columnsOf('r')} from customer, ${ADDRESSES.from('$5')} r
+    ),
+    match_keys as (
+      insert into customer_match_keys ("customer_id", ${MATCH_KEYS.columns}) select customer.id, ${MATCH_KEYS.columnsOf('r')} from customer, ${MATCH_KEYS.from('$6')} r
+    )
+    select id, account_number from customer`;
 }
+const insertCustomer = namedStatement<{ id: string; account_number: string }>('create_customer', customerStatement(true));
+const insertNumberedCustomer = namedStatement<{ id: string; account_number: string }>('create_customer_numbered', customerStatement(false));

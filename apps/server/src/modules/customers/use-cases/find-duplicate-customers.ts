@@ -1,6 +1,5 @@
 import { scoreDuplicate, type DuplicateReason, type TDuplicateCandidate, type TDuplicateProbe } from '@linedesk/domain';
-import { sql } from 'drizzle-orm';
-import { selectRows, type DbOrTx } from '../../../db/client.js';
+import { namedStatement, type DbOrTx } from '../../../db/client.js';
 import { addressKey, emailKey, key, phoneKey, uniqueKeys, type MatchKind } from '../match-keys.js';
 
 /** Trigram similarity above which two names count as "similar" (0–1; "Jon Smith" ~ "John Smith" is 0.6). */
@@ -36,28 +35,30 @@ export async function findDuplicateCustomers(options: { db: DbOrTx; probe: TDupl
   ]);
   if (keys.length === 0) return [];
   const names = [...new Set(probe.names.map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 2))];
-  const similarity = names.length ? sql`greatest(${sql.join(names.map((n) => sql`similarity(lower(c.display_name), ${n})`), sql`, `)})` : sql`0`;
-  const probeValues = sql.join(keys.map((k) => sql`(${k.kind}::text, ${k.value}::text)`), sql`, `);
-  const rows = await selectRows<Row>(
-    db,
-    sql`with probe(kind, value) as (values ${probeValues}),
-      hits as (
-        select k.customer_id, array_agg(distinct k.kind || ':' || k.value) as hits, bool_or(k.kind not in ('ZIP', 'TAXID4')) as strong
-        from customer_match_keys k join probe p on p.kind = k.kind and p.value = k.value
-        group by k.customer_id
-      )
-      select c.id, c.account_number, c.display_name, c.status, c.created_at, h.hits, ${similarity} as name_similarity,
-        (select a.line1 || coalesce(' ' || a.line2, '') || ', ' || a.city || ', ' || a.state || ' ' || a.zip
-           from customer_addresses a where a.customer_id = c.id and a.kind = 'SERVICE' limit 1) as service_address
-      from hits h join customers c on c.id = h.customer_id
-      where h.strong or ${similarity} >= ${SIMILAR_NAME}`,
-  );
+  const rows = await selectCandidates(db, [keys.map((k) => k.kind), keys.map((k) => k.value), names]);
   return rows
     .map((row) => toCandidate(row))
     .filter((candidate): candidate is TDuplicateCandidate => candidate !== null)
     .sort((a, b) => b.score - a.score || a.accountNumber.localeCompare(b.accountNumber))
     .slice(0, LIMIT);
 }
+
+// One text for every probe (the keys and names come as arrays), so PostgreSQL plans it once per connection.
+const selectCandidates = namedStatement<Row>(
+  'find_duplicate_customers',
+  `with probe(kind, value) as (select * from unnest($1::text[], $2::text[])),
+    hits as (
+      select k.customer_id, array_agg(distinct k.kind || ':' || k.value) as hits, bool_or(k.kind not in ('ZIP', 'TAXID4')) as strong
+      from customer_match_keys k join probe p on p.kind = k.kind and p.value = k.value
+      group by k.customer_id
+    )
+    select c.id, c.account_number, c.display_name, c.status, c.created_at, h.hits, s.name_similarity,
+      (select a.line1 || coalesce(' ' || a.line2, '') || ', ' || a.city || ', ' || a.state || ' ' || a.zip
+         from customer_addresses a where a.customer_id = c.id and a.kind = 'SERVICE' limit 1) as service_address
+    from hits h join customers c on c.id = h.customer_id
+      cross join lateral (select coalesce(max(similarity(lower(c.display_name), n)), 0) as name_similarity from unnest($3::text[]) as n) s
+    where h.strong or s.name_similarity >= ${SIMILAR_NAME}::real`,
+);
 
 function toCandidate(row: Row): TDuplicateCandidate | null {
   const nameSimilarity = Number(row.name_similarity ?? 0);

@@ -1,6 +1,7 @@
 import type { TAddress, TLdRates, TLineIdentifier, TLineProduct, TOrderOptions, WizardOrderType, DeviceSource } from '@linedesk/domain';
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import { randomUUID } from 'node:crypto';
+import { namedStatement, type Tx } from '../../../db/client.js';
+import { jsonRecords } from '../../../db/json-records.js';
 import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
 import { lineProducts, lines, orderNumberSequence, orders, type PortInRecord } from '../orders.schema.js';
 
@@ -43,38 +44,37 @@ export type NewOrder = {
  */
 export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder): Promise<{ id: string; orderNumber: string; lineIds: string[] }> {
   const { options } = input;
-  const orderNumber = await nextOrderNumber(tx);
   const monthlyCents = input.lines.reduce((sum, line) => sum + line.charges.monthlyCents, 0);
   const oneTimeCents = input.lines.reduce((sum, line) => sum + line.charges.oneTimeCents, 0);
   const shipping = options.fulfillment === 'SHIP' ? (options.shippingAddress ?? input.serviceAddress) : null;
-  const [order] = await tx
-    .insert(orders)
-    .values({
-      orderNumber,
-      customerId: input.customerId,
-      carrierCode: input.carrierCode,
-      carrierName: input.carrierName,
-      orderType: input.orderType,
-      status: input.status,
-      requestedDueDate: options.requestedDueDate,
-      fulfillment: options.fulfillment,
-      shippingAddress: shipping,
-      sendAutomatically: options.sendAutomatically,
-      notes: options.notes,
-      depositCents: options.depositCents,
-      monthlyCents,
-      oneTimeCents,
-      draftId: input.draftId,
-      duplicateAcknowledgement: input.duplicateAcknowledgement,
-      createdBy: input.createdBy,
-    })
-    .returning({ id: orders.id });
-  const orderId = order!.id;
-
-  const created = await tx
-    .insert(lines)
-    .values(
+  // The ids are made here so the order, its lines and their products go in one statement.
+  const orderId = randomUUID();
+  const created = input.lines.map((_, position) => ({ id: randomUUID(), position }));
+  const [order] = await insertOrder(tx, [
+    ORDER.encode([
+      {
+        id: orderId,
+        customerId: input.customerId,
+        carrierCode: input.carrierCode,
+        carrierName: input.carrierName,
+        orderType: input.orderType,
+        status: input.status,
+        requestedDueDate: options.requestedDueDate,
+        fulfillment: options.fulfillment,
+        shippingAddress: shipping,
+        sendAutomatically: options.sendAutomatically,
+        notes: options.notes,
+        depositCents: options.depositCents,
+        monthlyCents,
+        oneTimeCents,
+        draftId: input.draftId,
+        duplicateAcknowledgement: input.duplicateAcknowledgement,
+        createdBy: input.createdBy,
+      },
+    ]),
+    LINES.encode(
       input.lines.map((line, position) => ({
+        id: created[position]!.id,
         customerId: input.customerId,
         orderId,
         position,
@@ -96,12 +96,12 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
         monthlyCents: line.charges.monthlyCents,
         oneTimeCents: line.charges.oneTimeCents,
       })),
-    )
-    .returning({ id: lines.id, position: lines.position });
-  const productRows = created.flatMap(({ id, position }) =>
-    input.lines[position]!.products.map((product, productPosition) => ({ ...product, lineId: id, position: productPosition })),
-  );
-  if (productRows.length) await tx.insert(lineProducts).values(productRows);
+    ),
+    LINE_PRODUCTS.encode(
+      created.flatMap(({ id, position }) => input.lines[position]!.products.map((product, productPosition) => ({ ...product, lineId: id, position: productPosition }))),
+    ),
+  ]);
+  const orderNumber = order!.order_number;
 
   await recordAudits(tx, audit, [
     {
@@ -120,10 +120,31 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
       };
     }),
   ]);
-  return { id: orderId, orderNumber, lineIds: [...created].sort((a, b) => a.position - b.position).map((line) => line.id) };
+  return { id: orderId, orderNumber, lineIds: created.map((line) => line.id) };
 }
 
-async function nextOrderNumber(tx: Tx): Promise<string> {
-  const result = (await tx.execute(sql`select nextval(${sql.raw(`'${orderNumberSequence.seqName}'`)}) as n`)) as unknown as { rows: { n: string | number }[] };
-  return `ORD-${result.rows[0]!.n}`;
-}
+const ORDER = jsonRecords(orders, [
+  'id', 'customerId', 'carrierCode', 'carrierName', 'orderType', 'status', 'requestedDueDate', 'fulfillment', 'shippingAddress', 'sendAutomatically',
+  'notes', 'depositCents', 'monthlyCents', 'oneTimeCents', 'draftId', 'duplicateAcknowledgement', 'createdBy',
+]);
+const LINES = jsonRecords(lines, [
+  'id', 'customerId', 'orderId', 'position', 'status', 'lineTypeCode', 'lineTypeName', 'packageCode', 'packageName', 'packageMonthlyCents',
+  'packageActivationFeeCents', 'properties', 'description', 'areaCode', 'numberZip', 'portIn', 'deviceSource', 'identifiers', 'ldRates',
+  'monthlyCents', 'oneTimeCents',
+]);
+const LINE_PRODUCTS = jsonRecords(lineProducts, [
+  'lineId', 'position', 'productCode', 'name', 'kind', 'quantity', 'unitMonthlyCents', 'unitOneTimeCents', 'monthlyCents', 'oneTimeCents',
+  'isTaxable', 'inclusion', 'isPriceOverridden',
+]);
+/** The order ($1, numbered from the sequence: ORD-200001 …), its lines ($2) and their products ($3), in one statement. */
+const insertOrder = namedStatement<{ order_number: string }>(
+  'create_order',
+  `with new_order as (
+      insert into orders ("order_number", ${ORDER.columns})
+      select 'ORD-' || nextval('${orderNumberSequence.seqName}'), ${ORDER.columnsOf('r')} from ${ORDER.from('$1')} r
+      returning order_number
+    ),
+    new_lines as (insert into lines (${LINES.columns}) select ${LINES.columnsOf('r')} from ${LINES.from('$2')} r),
+    new_products as (insert into line_products (${LINE_PRODUCTS.columns}) select ${LINE_PRODUCTS.columnsOf('r')} from ${LINE_PRODUCTS.from('$3')} r)
+    select order_number from new_order`,
+);

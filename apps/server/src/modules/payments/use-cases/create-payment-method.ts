@@ -1,5 +1,6 @@
 import type { CardBrand } from '@linedesk/domain';
-import type { Tx } from '../../../db/client.js';
+import { namedStatement, type Tx } from '../../../db/client.js';
+import { jsonRecords } from '../../../db/json-records.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import { paymentMethods } from '../payments.schema.js';
 
@@ -31,7 +32,7 @@ export async function createPaymentMethod(tx: Tx, audit: AuditContext, customerI
             bankAccountLast4: input.accountLast4,
           }
         : {};
-  const [row] = await tx.insert(paymentMethods).values({ customerId, method: input.method, isDefault: true, ...values }).returning({ id: paymentMethods.id });
+  const [row] = await insertPaymentMethod(tx, [PAYMENT_METHOD.encode([{ customerId, method: input.method, isDefault: true, ...values }])]);
   await recordAudit(tx, audit, {
     entityType: 'payment_method',
     entityId: row!.id,
@@ -40,3 +41,13 @@ export async function createPaymentMethod(tx: Tx, audit: AuditContext, customerI
   });
   return row!.id;
 }
+
+const PAYMENT_METHOD = jsonRecords(paymentMethods, [
+  'customerId', 'method', 'isDefault', 'holderName', 'cardBrand', 'cardLast4', 'cardExpMonth', 'cardExpYear', 'billingZip', 'gateway', 'gatewayToken',
+  'bankRoutingNumber', 'bankAccountType', 'bankAccountSealed', 'bankAccountLast4',
+]);
+// One text for cards, bank accounts and invoicing (the columns a method does not use are null).
+const insertPaymentMethod = namedStatement<{ id: string }>(
+  'create_payment_method',
+  `insert into payment_methods (${PAYMENT_METHOD.columns}) select ${PAYMENT_METHOD.columnsOf('r')} from ${PAYMENT_METHOD.from('$1')} r returning id`,
+);
