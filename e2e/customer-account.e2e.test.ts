@@ -65,15 +65,14 @@ describe('Customers > Search, the account page and the Customer Profile settings
     expect(await lines.textContent()).toContain('Not assigned yet');
     expect(await lines.textContent()).toContain(created.orderNumber);
 
-    // Orders tab > Options > View Details: shown, but disabled with its reason until the order page exists.
+    // Orders tab > Options > View Details: a link to the order page.
     await page.getByRole('tab', { name: /Orders/ }).click();
     const orders = page.getByRole('table', { name: 'Orders' });
     await expect.poll(() => orders.textContent()).toContain(created.orderNumber);
     await orders.getByRole('button', { name: 'Options' }).first().click();
     const viewDetails = page.getByRole('menuitem', { name: 'View Details' });
     await viewDetails.waitFor();
-    expect(await viewDetails.getAttribute('aria-disabled')).toBe('true');
-    await expect.poll(() => page.getByRole('menu').textContent()).toContain('The order page arrives with the Orders module');
+    expect(await viewDetails.getAttribute('href')).toBe(`/orders/${created.orderId}`);
     await page.keyboard.press('Escape');
     await page.context().close();
   });

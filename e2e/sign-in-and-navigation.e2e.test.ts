@@ -21,6 +21,12 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'Create New',
     'Search',
     'Drafts',
+    'Orders',
+    'Inventory',
+    'Items',
+    'Receive',
+    'Import CSV',
+    'TAC Table',
     'Catalog',
     'Carriers',
     'Packages',
@@ -36,10 +42,10 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'API Docs',
     'My Account',
   ],
-  agent: ['Home', 'Customers', 'Create New', 'Search', 'Drafts', 'My Account'],
+  agent: ['Home', 'Customers', 'Create New', 'Search', 'Drafts', 'Orders', 'Inventory', 'Items', 'My Account'],
   // Everyone searches and views customers; only admins and agents sign them up.
-  inventory: ['Home', 'Customers', 'Search', 'My Account'],
-  viewer: ['Home', 'Customers', 'Search', 'My Account'],
+  inventory: ['Home', 'Customers', 'Search', 'Orders', 'Inventory', 'Items', 'Receive', 'Import CSV', 'TAC Table', 'My Account'],
+  viewer: ['Home', 'Customers', 'Search', 'Orders', 'Inventory', 'Items', 'My Account'],
 };
 
 describe('signing in, the navigation each role sees, and signing out', () => {

@@ -16,6 +16,7 @@ import { registerUserRoutes } from './modules/auth/users.routes.js';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerInventoryRoutes } from './modules/inventory/inventory.routes.js';
+import { registerOrderRoutes } from './modules/orders/orders.routes.js';
 import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
 import { registerWizardRoutes } from './modules/wizard/wizard.routes.js';
 import { DEFAULT_WEB_DIST_DIR } from './paths.js';
@@ -61,6 +62,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerCustomerRoutes(app, context);
   registerReferenceRoutes(app);
   registerInventoryRoutes(app, context);
+  registerOrderRoutes(app, context);
 
   const webDir = config.webDistDir ?? DEFAULT_WEB_DIST_DIR;
   const servesWeb = await registerWebApp(app, webDir);

@@ -5,8 +5,9 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
 import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
-import { DEMO_STOCK } from '../modules/inventory/demo-stock.js';
+import { DEMO_STOCK, DEMO_TACS } from '../modules/inventory/demo-stock.js';
 import { addStockItems } from '../modules/inventory/use-cases/add-stock-items.js';
+import { saveTac } from '../modules/inventory/use-cases/save-tac.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { users } from '../modules/auth/auth.schema.js';
 import { createUser } from '../modules/auth/use-cases/create-user.js';
@@ -14,7 +15,7 @@ import { readSetting, writeSetting } from '../modules/system/settings.js';
 
 export type DemoSignIn = { role: Role; email: string; password: string };
 
-/** One demo user per role, the demo catalog (three fictional carriers) and a demo stockroom. The passwords are printed at start: demo data is for trying LineDesk, never for production. */
+/** One demo user per role, the demo catalog (three fictional carriers), a demo stockroom and a demo TAC table. The passwords are printed at start: demo data is for trying LineDesk, never for production. */
 export const DEMO_SIGN_INS: DemoSignIn[] = (['admin', 'agent', 'inventory', 'viewer'] as const).map((role) => ({
   role,
   email: `${role}@demo.linedesk.app`,
@@ -55,6 +56,7 @@ export async function ensureDemoData(options: {
       }
       await importCatalog({ db: tx, audit: SYSTEM_ACTOR, secrets, document: ZCatalogDocument.parse(DEMO_CATALOG) });
       await addStockItems(tx, SYSTEM_ACTOR, DEMO_STOCK);
+      for (const input of DEMO_TACS) await saveTac({ db: tx, audit: SYSTEM_ACTOR, tac: null, input });
       await writeSetting(tx, DEMO_SETTING, new Date().toISOString());
     }
     const isDemo = config.demoMode !== 'off' && (alreadySeeded || shouldSeed);

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { RequireRole } from '../components/common/require-role';
 import { AppLayout } from '../components/layout/app-layout';
 import { sessionQueryOptions } from '../hooks/api/auth';
-import { ADMIN_ONLY } from '../lib/access';
+import { ADMIN_ONLY, STOCK_ROLES } from '../lib/access';
 import { safeRedirectTarget } from '../lib/safe-redirect';
 import { AccountPage } from './account/account-page';
 import { AuditPage } from './audit/audit-page';
@@ -25,8 +25,17 @@ import { DraftsPage } from './customers/wizard/drafts-page';
 import { NewCustomerPage } from './customers/wizard/new-customer-page';
 import { WizardResumePage, WizardStepPage } from './customers/wizard/wizard-page';
 import { NotFoundPage } from './errors/not-found-page';
+import { OrderPage } from './orders/order/order-page';
+import { OrdersQueuePage } from './orders/queue/orders-queue-page';
+import { parseOrderQueueSearch, toOrderQueueFilters, toOrderQueueSearch, type OrderQueueSearch } from './orders/queue/order-queue-search';
 import { RouteError } from './errors/route-error';
 import { HomePage } from './home/home-page';
+import { ImportPage } from './inventory/import/import-page';
+import { StockItemPage } from './inventory/item/stock-item-page';
+import { StockItemsPage } from './inventory/items/stock-items-page';
+import { parseStockSearch, toStockFilters, toStockSearch, type StockSearch } from './inventory/items/stock-search';
+import { ReceivePage } from './inventory/receive/receive-page';
+import { TacsPage } from './inventory/tacs/tacs-page';
 import { CustomerProfileSettingsPage } from './settings/customer-profile-settings-page';
 import { UsersPage } from './users/users-page';
 
@@ -186,6 +195,77 @@ function CustomerAccountRoute() {
   );
 }
 
+/** Orders: the queue every role may see; its filters live in the address (`?status=READY&carrier=NWM&age=1D&q=…&page=2`). */
+const ordersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'orders',
+  validateSearch: (search: Record<string, unknown>): OrderQueueSearch => parseOrderQueueSearch(search),
+  component: OrdersRoute,
+});
+
+/** One order: Account > Services and Workflow > Orders > Options > View Details, or a row of the queue. */
+const orderRoute = createRoute({ getParentRoute: () => appRoute, path: 'orders/$orderId', component: OrderRoute });
+
+function OrdersRoute() {
+  const search = ordersRoute.useSearch();
+  const navigate = ordersRoute.useNavigate();
+  return (
+    <OrdersQueuePage
+      filters={toOrderQueueFilters(search)}
+      onFiltersChange={(next, options) => void navigate({ search: toOrderQueueSearch(next), replace: options?.replace ?? false })}
+    />
+  );
+}
+
+// Keyed by id: moving from one order to another starts fresh (the scan results belong to one order).
+function OrderRoute() {
+  const { orderId } = orderRoute.useParams();
+  return <OrderPage key={orderId} orderId={orderId} />;
+}
+
+/** Inventory > Items: every role searches and views stock; its filters live in the address (`/inventory/items?q=…&status=AVAILABLE&page=2`). */
+const inventoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'inventory/items',
+  validateSearch: (search: Record<string, unknown>): StockSearch => parseStockSearch(search),
+  component: InventoryRoute,
+});
+// "Inventory" itself is a menu group: its address opens Items.
+const inventoryIndexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'inventory',
+  beforeLoad: () => {
+    throw redirect({ to: '/inventory/items', replace: true });
+  },
+});
+const stockItemRoute = createRoute({ getParentRoute: () => appRoute, path: 'inventory/items/$itemId', component: StockItemRoute });
+const stockKeeperPage = <TPath extends string>(path: TPath, component: () => ReactNode) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: () => <RequireRole roles={STOCK_ROLES}>{component()}</RequireRole>,
+  });
+const receiveRoute = stockKeeperPage('inventory/receive', () => <ReceivePage />);
+const stockImportRoute = stockKeeperPage('inventory/import', () => <ImportPage />);
+const tacsRoute = stockKeeperPage('inventory/tacs', () => <TacsPage />);
+
+function InventoryRoute() {
+  const search = inventoryRoute.useSearch();
+  const navigate = inventoryRoute.useNavigate();
+  return (
+    <StockItemsPage
+      filters={toStockFilters(search)}
+      onFiltersChange={(next, options) => void navigate({ search: toStockSearch(next), replace: options?.replace ?? false })}
+    />
+  );
+}
+
+// Keyed by id: moving from one item to another starts fresh.
+function StockItemRoute() {
+  const { itemId } = stockItemRoute.useParams();
+  return <StockItemPage key={itemId} itemId={itemId} />;
+}
+
 /** Installation settings are for admins; "Settings" itself opens its first page. */
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -245,6 +325,14 @@ export const routeTree = rootRoute.addChildren([
     wizardResumeRoute,
     wizardStepRoute,
     customerDraftsRoute,
+    ordersRoute,
+    orderRoute,
+    inventoryIndexRoute,
+    inventoryRoute,
+    stockItemRoute,
+    receiveRoute,
+    stockImportRoute,
+    tacsRoute,
     settingsRoute.addChildren([settingsIndexRoute, customerProfileSettingsRoute]),
     usersRoute,
     auditRoute,

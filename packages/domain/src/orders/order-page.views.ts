@@ -8,8 +8,10 @@ import { LINE_STATUSES, ORDER_STATUSES } from './state-machines.js';
 /**
  * The order page and the Orders queue (API contract shared by server and web).
  * Routes: GET /api/orders (queue), GET /api/orders/:orderId (page), POST /api/orders/:orderId/inventory
- * (scan or paste), DELETE /api/orders/:orderId/inventory/:itemId (unassign), POST /api/orders/:orderId/cancel,
- * GET /api/orders/:orderId/history.
+ * (scan or paste), DELETE /api/orders/:orderId/inventory/:itemId (unassign a stock item),
+ * DELETE /api/orders/:orderId/lines/:lineId/identifiers/:value (remove any identifier from a line, the only way to
+ * name a customer's own device, whose itemId is null), POST /api/orders/:orderId/cancel, GET /api/orders/:orderId/history.
+ * The unassign and cancel routes answer with the order (ZOrderDetail).
  */
 
 /** Why an action is not possible now, in words for the agent; null when it is. */
@@ -25,6 +27,7 @@ export const ZOrderLineProduct = z.object({
   inclusion: z.enum(PRODUCT_INCLUSIONS),
   isPriceOverridden: z.boolean(),
 });
+export type TOrderLineProduct = z.infer<typeof ZOrderLineProduct>;
 
 /** A stock item (or a customer's own device) on a line. */
 export const ZOrderLineItem = z.object({
@@ -41,6 +44,7 @@ export type TOrderLineItem = z.infer<typeof ZOrderLineItem>;
 
 export const ZOrderLine = z.object({
   id: z.uuid(),
+  /** Counted from 0, as stored; people read "Line position + 1". */
   position: z.number().int(),
   status: z.enum(LINE_STATUSES),
   orderType: z.enum(ORDER_TYPES),
@@ -85,6 +89,7 @@ export const ZOrderDetail = z.object({
   lines: z.array(ZOrderLine),
 });
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;
+export type TActionAvailability = z.infer<typeof ZActionAvailability>;
 
 export const ORDER_AGES = ['1H', '1D', '3D', '7D'] as const;
 export const ORDER_AGE_LABELS: Record<(typeof ORDER_AGES)[number], string> = { '1H': 'Older than 1 hour', '1D': 'Older than 1 day', '3D': 'Older than 3 days', '7D': 'Older than 7 days' };
@@ -118,12 +123,16 @@ export const ZOrderQueueRow = z.object({
 });
 export type TOrderQueueRow = z.infer<typeof ZOrderQueueRow>;
 export const ZOrderQueuePage = z.object({ rows: z.array(ZOrderQueueRow), total: z.number().int() });
+export type TOrderQueuePage = z.infer<typeof ZOrderQueuePage>;
 
 /** Scan or paste onto the order: free text (one or many identifiers), optionally to one line. */
 export const ZOrderScanRequest = z.object({
   text: z.string().trim().min(1, { message: 'Scan or paste an identifier' }).max(20_000),
   lineId: z.uuid().optional(),
+  /** The barcode format when the text came from one camera read ("ean_8", "code_128"…): an 8-digit product code is then not taken for an ESN. */
+  format: z.string().trim().min(1).max(40).optional(),
 });
+export type TOrderScanRequest = z.infer<typeof ZOrderScanRequest>;
 
 export const SCAN_OUTCOMES = ['ASSIGNED', 'DUPLICATE', 'IGNORED', 'REFUSED'] as const;
 export const ZOrderScanEntry = z.object({
@@ -134,6 +143,7 @@ export const ZOrderScanEntry = z.object({
   display: z.string().nullable(),
   /** The line it went to (ASSIGNED). */
   lineId: z.uuid().nullable(),
+  /** The line's number as people read it ("Line 1"): its `position` + 1. */
   linePosition: z.number().int().nullable(),
   make: z.string().nullable(),
   model: z.string().nullable(),
@@ -146,6 +156,7 @@ export const ZOrderScanResult = z.object({ entries: z.array(ZOrderScanEntry), or
 export type TOrderScanResult = z.infer<typeof ZOrderScanResult>;
 
 export const ZCancelOrderRequest = z.object({ reason: z.string().trim().min(3, { message: 'Say why the order is cancelled' }).max(500) });
+export type TCancelOrderRequest = z.infer<typeof ZCancelOrderRequest>;
 
 export const ZOrderHistoryEntry = z.object({
   id: z.string(),
@@ -157,4 +168,5 @@ export const ZOrderHistoryEntry = z.object({
   /** A readable summary of what changed ("Status Pending → Ready"). */
   summary: z.string(),
 });
+export type TOrderHistoryEntry = z.infer<typeof ZOrderHistoryEntry>;
 export const ZOrderHistory = z.array(ZOrderHistoryEntry);

@@ -57,7 +57,12 @@ export const customers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('customers_display_name_trgm').using('gin', sql`lower(${t.displayName}) gin_trgm_ops`), index('customers_created_at').on(t.createdAt)],
+  (t) => [
+    index('customers_display_name_trgm').using('gin', sql`lower(${t.displayName}) gin_trgm_ops`),
+    index('customers_created_at').on(t.createdAt),
+    // The Orders queue finds an account by a fragment of its number (ILIKE '%100042%').
+    index('customers_account_number_trgm').using('gin', sql`${t.accountNumber} gin_trgm_ops`),
+  ],
 );
 
 export const customerContacts = pgTable(

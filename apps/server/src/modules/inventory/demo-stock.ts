@@ -35,3 +35,17 @@ export const DEMO_STOCK: NewStockItem[] = [
   ...range(5).map((n) => ({ kind: 'DEVICE' as const, carrierCode: 'PCC', make: 'Aurora', model: 'Aurora A2 64 GB', location: 'Elm Street store', costCents: 15900, receivedOn: RECEIVED, purchaseOrder: 'PO-PCC-0107', identifiers: [imei('35332011', 551200 + n)] })),
   ...range(6).map((n) => ({ kind: 'SIM' as const, carrierCode: 'PCC', make: 'Pinecrest', model: 'Triple-cut SIM', location: 'Elm Street store', costCents: 120, receivedOn: RECEIVED, purchaseOrder: 'PO-PCC-0108', identifiers: [iccid('770', 9100300 + n)] })),
 ];
+
+/**
+ * The demo TAC table: the demo stockroom's device TACs, and the TACs of IMEIs printed as examples in
+ * documentation (490154203237518, 354178036859789, 350077523237513), named after the same fictional
+ * makers, so a customer's own device scanned in a demo gets a make and model too.
+ */
+export const DEMO_TACS: { tac: string; make: string; model: string }[] = [
+  { tac: '35209900', make: 'Aurora', model: 'Aurora X5 128 GB' },
+  { tac: '35460811', make: 'Northwind', model: 'Northwind Flip 4G' },
+  { tac: '35332011', make: 'Aurora', model: 'Aurora A2 64 GB' },
+  { tac: '49015420', make: 'Kestrel', model: 'Kestrel K9 5G' },
+  { tac: '35417803', make: 'Aurora', model: 'Aurora Fold 256 GB' },
+  { tac: '35007752', make: 'Northwind', model: 'Northwind Tab 10' },
+];

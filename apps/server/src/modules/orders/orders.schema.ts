@@ -1,4 +1,5 @@
 import { DEVICE_SOURCES, FULFILLMENTS, LINE_STATUSES, ORDER_STATUSES, PRODUCT_INCLUSIONS, type TAddress, type TLdRates, type TLineIdentifier } from '@linedesk/domain';
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.schema.js';
 import { orderTypeEnum, productKindEnum } from '../catalog/catalog.schema.js';
@@ -39,7 +40,14 @@ export const orders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('orders_customer').on(t.customerId), index('orders_status').on(t.status, t.createdAt)],
+  (t) => [
+    index('orders_customer').on(t.customerId),
+    index('orders_status').on(t.status, t.createdAt),
+    index('orders_created_at').on(t.createdAt),
+    index('orders_carrier').on(t.carrierCode, t.createdAt),
+    // The Orders queue finds an order by a fragment of its number.
+    index('orders_order_number_trgm').using('gin', sql`${t.orderNumber} gin_trgm_ops`),
+  ],
 );
 
 export type PortInRecord = {
@@ -86,7 +94,14 @@ export const lines = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('lines_order').on(t.orderId), index('lines_customer').on(t.customerId), index('lines_mdn').on(t.mdn)],
+  (t) => [
+    index('lines_order').on(t.orderId),
+    index('lines_customer').on(t.customerId),
+    index('lines_mdn').on(t.mdn),
+    // The Orders queue finds a line by the number it ports in, and by any identifier on it.
+    index('lines_port_in_number').on(sql`(${t.portIn} ->> 'number')`),
+    index('lines_identifiers').using('gin', sql`${t.identifiers} jsonb_path_ops`),
+  ],
 );
 
 export const lineProducts = pgTable(

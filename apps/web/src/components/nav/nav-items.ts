@@ -3,15 +3,17 @@ import {
   IconAddressBook,
   IconBook2,
   IconBuildingWarehouse,
+  IconDeviceMobile,
   IconHistory,
   IconHome2,
+  IconReceipt,
   IconSettings,
   IconUserCircle,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
 import type { LinkProps } from '@tanstack/react-router';
-import { ADMIN_ONLY, EVERY_ROLE, SIGN_UP_ROLES, canAccess } from '../../lib/access';
+import { ADMIN_ONLY, EVERY_ROLE, SIGN_UP_ROLES, STOCK_ROLES, canAccess } from '../../lib/access';
 
 /** A path this app's router knows; a typo fails the type check instead of producing a dead link. */
 export type AppPath = NonNullable<LinkProps['to']>;
@@ -45,8 +47,7 @@ export const NAV_SECTION_LABELS: Record<NavSection, string | null> = {
 /**
  * The whole menu. "Only pages that work exist": add an entry in the same change that adds its
  * page. Labels are the reference product's words (Customers > Create New), so its users find
- * their way at once. The next entry will look like:
- *   { kind: 'page', label: 'Orders', to: '/orders', icon: IconReceipt, roles: EVERY_ROLE, section: 'workspace' },
+ * their way at once.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { kind: 'page', label: 'Home', to: '/', exact: true, icon: IconHome2, roles: EVERY_ROLE, section: 'workspace' },
@@ -64,6 +65,33 @@ export const NAV_ITEMS: readonly NavItem[] = [
       // Exact: every Customers page sits under /customers, and only the search itself is Search.
       { label: 'Search', to: '/customers' },
       { label: 'Drafts', to: '/customers/drafts', roles: SIGN_UP_ROLES },
+    ],
+  },
+  {
+    kind: 'page',
+    label: 'Orders',
+    // Not exact: an order's page (/orders/$orderId) keeps Orders highlighted.
+    to: '/orders',
+    exact: false,
+    icon: IconReceipt,
+    roles: EVERY_ROLE,
+    section: 'workspace',
+    description: 'Every order: assign its devices and SIMs, and follow it to the carrier.',
+  },
+  {
+    kind: 'group',
+    label: 'Inventory',
+    icon: IconDeviceMobile,
+    // Everyone searches stock; stock keepers receive it.
+    roles: EVERY_ROLE,
+    section: 'workspace',
+    description: 'Devices, SIMs and eSIM profiles in stock: search, receive and import.',
+    children: [
+      // Not exact: an item's page (/inventory/items/$itemId) keeps Items highlighted.
+      { label: 'Items', to: '/inventory/items', exact: false },
+      { label: 'Receive', to: '/inventory/receive', roles: STOCK_ROLES },
+      { label: 'Import CSV', to: '/inventory/import', roles: STOCK_ROLES },
+      { label: 'TAC Table', to: '/inventory/tacs', roles: STOCK_ROLES },
     ],
   },
   {

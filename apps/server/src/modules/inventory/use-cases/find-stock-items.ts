@@ -22,7 +22,9 @@ export async function findStockItems(options: { db: DbOrTx; values: string[]; fo
     .select({ item: inventoryItems, identifier: inventoryIdentifiers })
     .from(inventoryIdentifiers)
     .innerJoin(inventoryItems, eq(inventoryItems.id, inventoryIdentifiers.itemId))
-    .where(inArray(inventoryIdentifiers.value, values));
+    .where(inArray(inventoryIdentifiers.value, values))
+    // Locks taken in one order (by id), as the order scan takes them, so two reservations cannot deadlock.
+    .orderBy(inventoryItems.id);
   const rows = options.forUpdate ? await query.for('update', { of: inventoryItems }) : await query;
   return rows.map(({ item, identifier }) => ({
     id: item.id,

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Breadcrumbs, Button, Text } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconFileUnknown } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { Page, useDocumentTitle } from '../../../components/common/page';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
 import { useCustomerAccount } from '../../../hooks/api/customers';
+import { RouterButton } from '../../orders/order-links';
 import { isApiError } from '../../../lib/api-client';
 import { AccountHeader } from './account-header';
 import { AddressesCard } from './addresses-card';
@@ -74,6 +75,7 @@ export function CustomerAccountPage({ customerId, createdOrder, onDismissCreated
   }
 
   const data = account.data;
+  const createdOrderId = createdOrder ? data.orders.find((order) => order.orderNumber === createdOrder)?.id : undefined;
   return (
     <Page size={1400}>
       {crumbs(data.accountNumber)}
@@ -88,8 +90,17 @@ export function CustomerAccountPage({ customerId, createdOrder, onDismissCreated
           closeButtonLabel="Dismiss"
           onClose={onDismissCreated}
         >
-          The account {data.accountNumber} and its order are saved. Next, assign each line&apos;s device and SIM on the order, then
-          send it to the carrier: Services and Workflow › Orders › Options › View Details.
+          <Stack gap="xs" align="flex-start">
+            <Text fz="sm">
+              The account {data.accountNumber} and its order are saved. Next, assign each line&apos;s device and SIM on the order&apos;s
+              Inventory tab, then send it to the carrier (Services and Workflow › Orders › Options › View Details).
+            </Text>
+            {createdOrderId && (
+              <RouterButton to="/orders/$orderId" params={{ orderId: createdOrderId }} size="xs" variant="white" color="green">
+                View Details
+              </RouterButton>
+            )}
+          </Stack>
         </Alert>
       )}
       <AccountHeader account={data} />

@@ -1,9 +1,10 @@
 import { formatCents, ORDER_TYPE_LABELS, type LineStatus, type TCustomerAccount } from '@linedesk/domain';
-import { Badge, Button, Group, Menu, Table, Tabs, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Menu, Table, Tabs, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconDeviceMobile, IconFileDescription, IconReceipt } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { LineStatusBadge, OrderStatusBadge } from '../../../components/common/badges';
 import { formatDate, formatDateTime, formatPhone } from '../../../lib/format';
+import { RouterMenuItem } from '../../orders/order-links';
 import { AccountSection, NotSet } from './account-section';
 
 type Line = TCustomerAccount['lines'][number];
@@ -224,47 +225,25 @@ function OrderRow({ order, highlighted }: { order: Order; highlighted: boolean }
         <Text fz="sm">{order.createdBy}</Text>
       </Table.Td>
       <Table.Td ta="right">
-        <OrderOptions describedBy={numberId} />
+        <OrderOptions orderId={order.id} describedBy={numberId} />
       </Table.Td>
     </Table.Tr>
   );
 }
 
-/**
- * Options > View Details, the reference product's way into an order. The order page arrives with
- * the Orders module: until then View Details is shown, disabled, with the reason; when a
- * `/orders/$orderId` route exists, make it `component={Link} to="/orders/$orderId" params={{ orderId }}`.
- */
-function OrderOptions({ describedBy }: { describedBy: string }) {
-  const labelId = useId();
-  const reasonId = useId();
+/** Options > View Details, the reference product's way into an order: opens the order page. */
+function OrderOptions({ orderId, describedBy }: { orderId: string; describedBy: string }) {
   return (
-    <Menu position="bottom-end" shadow="md" width={280} withinPortal>
+    <Menu position="bottom-end" shadow="md" width={220} withinPortal>
       <Menu.Target>
         <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} aria-hidden />} aria-describedby={describedBy}>
           Options
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {/* data-disabled, not disabled: it stays reachable by keyboard, so its reason can be read. */}
-        <Menu.Item
-          data-disabled
-          style={{ opacity: 1, cursor: 'not-allowed' }}
-          leftSection={<IconFileDescription size={16} aria-hidden />}
-          aria-labelledby={labelId}
-          aria-describedby={reasonId}
-        >
-          <Group gap={0} wrap="nowrap">
-            <div>
-              <Text id={labelId} fz="sm" fw={500} c="dimmed">
-                View Details
-              </Text>
-              <Text id={reasonId} fz="xs" c="gray.7" style={{ whiteSpace: 'normal' }}>
-                The order page arrives with the Orders module
-              </Text>
-            </div>
-          </Group>
-        </Menu.Item>
+        <RouterMenuItem to="/orders/$orderId" params={{ orderId }} leftSection={<IconFileDescription size={16} aria-hidden />}>
+          View Details
+        </RouterMenuItem>
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,0 +1,168 @@
+import {
+  cancelRefusal,
+  describeLineNeeds,
+  itemKindOf,
+  ORDER_STATUS_LABELS,
+  type TActionAvailability,
+  type TOrderDetail,
+  type TOrderLine,
+  type TLineIdentifier,
+  type TOrderLineItem,
+  type TOrderLineProduct,
+} from '@linedesk/domain';
+import type { DbOrTx } from '../db/client.js';
+import { findUsers } from '../modules/auth/use-cases/find-users.js';
+import { findCustomerSummaries, type CustomerSummary } from '../modules/customers/use-cases/find-customer-summaries.js';
+import { findItemsWithIdentifiers, type ItemWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
+import { resolveDeviceModels, type DeviceModel } from '../modules/inventory/use-cases/resolve-device-models.js';
+import type { LineRow } from '../modules/orders/use-cases/get-order.js';
+import { loadOrderState, missingOf, type OrderState } from './order-state.js';
+
+/** The order page: header, actions with why they are not possible now, lines with products, charges and inventory. */
+export async function getOrderPage(options: { db: DbOrTx; orderId: string }): Promise<TOrderDetail> {
+  const { db, orderId } = options;
+  const { products, ...state } = await loadOrderState({ db, orderId, withProducts: true });
+  const [items, answer] = await Promise.all([
+    findItemsWithIdentifiers({ db, orderId }),
+    readPageHeader(db, state.order),
+  ]);
+  const describables = lineDescribables(state, items);
+  const resolved = await resolveDeviceModels(db, [...describables.values()]);
+  const models = new Map([...describables].map(([key, describable]) => [key, resolved.get(describable)!]));
+  return orderPageOf(state, { ...answer, products: products!, items, models });
+}
+
+/** What the order page shows beside the order's own rows: the customer's account number and name, and who created it. */
+export type PageHeader = { customer: CustomerSummary | undefined; createdBy: string | undefined };
+
+export async function readPageHeader(db: DbOrTx, order: Pick<OrderState['order'], 'customerId' | 'createdBy'>): Promise<PageHeader> {
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const [customer] = await findCustomerSummaries({ db, ids: [order.customerId] });
+  const [person] = await findUsers({ db, ids: [order.createdBy] });
+  return { customer, createdBy: person?.name };
+}
+
+export type OrderPageParts = PageHeader & {
+  products: Map<string, TOrderLineProduct[]>;
+  /** The items reserved for (or active on) the order, each with all its identifiers. */
+  items: ItemWithIdentifiers[];
+  /** Make and model by `describableKey` of each identifier on the lines. */
+  models: Map<string, DeviceModel>;
+};
+
+/** The order page built from what is already read: no query. */
+export function orderPageOf(state: OrderState, parts: OrderPageParts): TOrderDetail {
+  const { order } = state;
+  const { customer } = parts;
+  const lines = state.lines.map((line) => toOrderLine(state, line, parts.products.get(line.id) ?? [], parts.items, parts.models));
+  return {
+    id: order.id,
+    orderNumber: order.orderNumber,
+    orderType: order.orderType,
+    status: order.status,
+    carrierCode: order.carrierCode,
+    carrierName: order.carrierName,
+    customer: { id: order.customerId, accountNumber: customer?.accountNumber ?? '', displayName: customer?.displayName ?? 'Unknown customer' },
+    createdBy: parts.createdBy ?? 'Unknown user',
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    requestedDueDate: order.requestedDueDate,
+    fulfillment: order.fulfillment,
+    sendAutomatically: order.sendAutomatically,
+    notes: order.notes,
+    monthlyCents: order.monthlyCents,
+    oneTimeCents: order.oneTimeCents,
+    depositCents: order.depositCents,
+    send: sendAvailability(state, lines),
+    cancel: availability(cancelRefusal(order.status)),
+    lines,
+  };
+}
+
+type Describable = Parameters<typeof resolveDeviceModels>[1][number];
+
+/** The item on this line holding this identifier, if it is stock (a customer's own device is not). */
+function itemOf(items: ItemWithIdentifiers[], line: LineRow, identifier: TLineIdentifier): ItemWithIdentifiers | undefined {
+  return items.find((i) => i.lineId === line.id && i.identifiers.some((own) => own.value === identifier.value));
+}
+
+/** The key a line identifier's make and model go by: its item, or the value alone for a device not in stock. */
+export function describableKey(item: Pick<ItemWithIdentifiers, 'id'> | undefined, identifier: Pick<TLineIdentifier, 'kind' | 'value'>): string {
+  return item ? `item:${item.id}` : `value:${identifier.kind}:${identifier.value}`;
+}
+
+/**
+ * What describes every identifier on the lines, by `describableKey`: the stock item's own make and
+ * model, else the TAC table's for an IMEI (which also names a customer's own device).
+ */
+export function lineDescribables(state: Pick<OrderState, 'lines'>, items: ItemWithIdentifiers[]): Map<string, Describable> {
+  const describables = new Map<string, Describable>();
+  for (const line of state.lines) {
+    for (const identifier of line.identifiers) {
+      const item = itemOf(items, line, identifier);
+      describables.set(describableKey(item, identifier), {
+        kind: item?.kind ?? itemKindOf(identifier.kind),
+        make: item?.make ?? null,
+        model: item?.model ?? null,
+        identifiers: item?.identifiers ?? [{ kind: identifier.kind, slot: 1, value: identifier.value }],
+      });
+    }
+  }
+  return describables;
+}
+
+function toOrderLine(state: OrderState, line: LineRow, products: TOrderLine['products'], items: ItemWithIdentifiers[], models: Map<string, DeviceModel>): TOrderLine {
+  const userName = line.properties.userName;
+  return {
+    id: line.id,
+    position: line.position,
+    status: line.status,
+    orderType: line.portIn ? 'CONVERSION' : 'NEW',
+    lineTypeCode: line.lineTypeCode,
+    lineTypeName: line.lineTypeName,
+    packageCode: line.packageCode,
+    packageName: line.packageName,
+    userName: typeof userName === 'string' && userName !== '' ? userName : null,
+    number: line.mdn ?? line.portIn?.number ?? null,
+    isPortIn: line.portIn !== null,
+    deviceSource: line.deviceSource,
+    monthlyCents: line.monthlyCents,
+    oneTimeCents: line.oneTimeCents,
+    products,
+    items: line.identifiers.map((identifier): TOrderLineItem => {
+      const item = itemOf(items, line, identifier);
+      const model = models.get(describableKey(item, identifier));
+      return {
+        itemId: item?.id ?? null,
+        itemKind: item?.kind ?? itemKindOf(identifier.kind),
+        identifierKind: identifier.kind,
+        value: identifier.value,
+        display: identifier.display,
+        make: model?.make ?? null,
+        model: model?.model ?? null,
+      };
+    }),
+    missing: missingOf(state, line, line.identifiers),
+  };
+}
+
+/**
+ * Send waits for the order to be Ready (every line has what its line type needs). Sending itself needs
+ * the carrier's provisioning connection, which this installation does not have yet, and says so.
+ */
+function sendAvailability(state: OrderState, lines: TOrderLine[]): TActionAvailability {
+  const { status } = state.order;
+  if (status === 'PENDING' || status === 'READY' || status === 'ERROR') {
+    const needs = lines.map(describeLineNeeds).filter((need): need is string => need !== null);
+    if (needs.length) return availability(needs.join('; '));
+    if (status === 'PENDING') return availability('The order is Pending; it becomes Ready once every line has its inventory');
+    return availability(`No carrier connection is configured for ${state.order.carrierName} provisioning yet, so orders cannot be sent to it`);
+  }
+  if (status === 'CANCELLED') return availability('The order is cancelled');
+  if (status === 'COMPLETE' || status === 'PARTIAL') return availability(`The order is ${ORDER_STATUS_LABELS[status]}`);
+  return availability(`The order was already sent; it is ${ORDER_STATUS_LABELS[status]}`);
+}
+
+function availability(reason: string | null): TActionAvailability {
+  return { allowed: reason === null, reason };
+}

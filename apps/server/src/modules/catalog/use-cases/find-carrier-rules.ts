@@ -1,0 +1,30 @@
+import type { ProvisioningAdapter, TIdentifierRequirement } from '@linedesk/domain';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { carriers } from '../catalog.schema.js';
+
+export type CarrierRules = {
+  code: string;
+  name: string;
+  isActive: boolean;
+  identifierRequirements: TIdentifierRequirement[];
+  provisioningAdapter: ProvisioningAdapter;
+};
+
+/** The columns a carrier's rules are read from. */
+export const CARRIER_RULES_COLUMNS = {
+  code: carriers.code,
+  name: carriers.name,
+  isActive: carriers.isActive,
+  identifierRequirements: carriers.identifierRequirements,
+  provisioningAdapter: carriers.provisioningAdapter,
+};
+
+/** A carrier's rules for its orders (which identifiers each line type needs, how orders reach it), active or not. */
+export async function findCarrierRules(options: { db: DbOrTx; code: string }): Promise<CarrierRules | null> {
+  const [row] = await options.db
+    .select(CARRIER_RULES_COLUMNS)
+    .from(carriers)
+    .where(eq(carriers.code, options.code));
+  return row ?? null;
+}

@@ -1,0 +1,42 @@
+import type { TOrderLineProduct } from '@linedesk/domain';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { AppError } from '../../../http/app-error.js';
+import { lines, orders } from '../orders.schema.js';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type LineRow = typeof lines.$inferSelect;
+
+// The products each line was sold with (its own copy), in the order they were chosen.
+const lineProductsJson = sql<TOrderLineProduct[] | null>`(select json_agg(json_build_object('productCode', p.product_code, 'name', p.name, 'kind', p.kind,
+  'quantity', p.quantity, 'monthlyCents', p.monthly_cents, 'oneTimeCents', p.one_time_cents, 'inclusion', p.inclusion,
+  'isPriceOverridden', p.is_price_overridden) order by p.position) from line_products p where p.line_id = ${lines.id})`;
+
+/**
+ * An order with its lines in position order. `lock` takes the order's row lock (inside a transaction),
+ * so scans, unassigns and Cancel on one order take turns while other orders go on in parallel.
+ * `withProducts` also answers with each line's products, read by the same statement.
+ */
+export async function getOrder(options: {
+  db: DbOrTx;
+  orderId: string;
+  lock?: boolean;
+  withProducts?: boolean;
+}): Promise<{ order: OrderRow; lines: LineRow[]; products?: Map<string, TOrderLineProduct[]> }> {
+  const { db, orderId, lock = false, withProducts = false } = options;
+  // One statement for all, sent by name (planned once per connection): the order's row (locked) beside each of its lines.
+  const products = withProducts ? lineProductsJson : (sql`null` as typeof lineProductsJson);
+  const query = db
+    .select({ order: orders, line: lines, products })
+    .from(orders)
+    .leftJoin(lines, eq(lines.orderId, orders.id))
+    .where(eq(orders.id, sql.placeholder('orderId')))
+    .orderBy(asc(lines.position));
+  const name = `get_order${lock ? '_locked' : ''}${withProducts ? '_products' : ''}`;
+  const rows = await (lock ? query.for('update', { of: orders }) : query).prepare(name).execute({ orderId });
+  const order = rows[0]?.order;
+  if (!order) throw new AppError('NOT_FOUND', 'No such order');
+  const found = rows.flatMap((row) => (row.line ? [row.line] : []));
+  if (!withProducts) return { order, lines: found };
+  return { order, lines: found, products: new Map(rows.flatMap((row) => (row.line && row.products ? [[row.line.id, row.products] as const] : []))) };
+}

@@ -1,0 +1,251 @@
+import { INVENTORY_KIND_LABELS, INVENTORY_KINDS, INVENTORY_STATUS_LABELS, INVENTORY_STATUSES, STOCK_SEARCH_MIN_LENGTH, type TStockItem } from '@linedesk/domain';
+import { Button, Group, Kbd, Loader, NativeSelect, Pagination, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconBarcode, IconFileImport, IconFilterOff, IconPackages, IconSearch } from '@tabler/icons-react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { Page, PageHeader } from '../../../components/common/page';
+import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import { useCurrentUser } from '../../../components/layout/current-user';
+import { isSearchableStockQuery, NO_STOCK_FILTERS, STOCK_PAGE_SIZE, useStockChoices, useStockItems, type StockFilters } from '../../../hooks/api/inventory';
+import { canAccess, STOCK_ROLES } from '../../../lib/access';
+import { StockItemsTable } from './stock-items-table';
+
+const TYPING_PAUSE_MS = 300;
+
+type Props = {
+  /** The filters as the address keeps them, so a view of stock can be bookmarked, shared and gone back to. */
+  filters: StockFilters;
+  /** `replace`: typing replaces the address instead of adding to history. */
+  onFiltersChange: (next: StockFilters, options?: { replace?: boolean }) => void;
+};
+
+/** Inventory > Items: every device, SIM and eSIM profile, searched by any identifier or part of one. */
+export function StockItemsPage({ filters, onFiltersChange }: Props) {
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const ids = { hint: useId(), status: useId() };
+  const choices = useStockChoices();
+
+  // Typed text stays in the boxes; the address gets it after a pause (or at once on Enter, as a scanner ends).
+  const [text, setText] = useState({ q: filters.q, model: filters.model });
+  const [synced, setSynced] = useState({ q: filters.q, model: filters.model });
+  if (filters.q !== synced.q || filters.model !== synced.model) {
+    setSynced({ q: filters.q, model: filters.model });
+    setText({ q: filters.q, model: filters.model });
+  }
+  const commit = useDebouncedCallback((next: { q: string; model: string }) => {
+    setSynced({ q: next.q.trim(), model: next.model.trim() });
+    onFiltersChange({ ...filters, q: next.q.trim(), model: next.model.trim(), page: 1 }, { replace: true });
+  }, TYPING_PAUSE_MS);
+
+  const list = useStockItems(filters);
+  const rows = list.data?.rows;
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / STOCK_PAGE_SIZE));
+  const isSearching = isSearchableStockQuery(filters.q);
+  const isFiltered = Boolean(isSearching || filters.kind || filters.status || filters.carrierCode || filters.location || filters.model);
+
+  const [active, setActive] = useState<{ rows: TStockItem[] | undefined; index: number }>({ rows: undefined, index: 0 });
+  const activeIndex = isSearching && rows && rows.length > 0 ? (active.rows === rows ? active.index : 0) : null;
+  const activeRow = activeIndex === null ? undefined : rows?.[activeIndex];
+
+  const open = (item: TStockItem) => void navigate({ to: '/inventory/items/$itemId', params: { itemId: item.id } });
+  const change = (patch: Partial<StockFilters>) => onFiltersChange({ ...filters, page: 1, ...patch });
+  const clear = () => {
+    commit.cancel();
+    setText({ q: '', model: '' });
+    onFiltersChange(NO_STOCK_FILTERS);
+  };
+
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      // A scanner ends with Enter: search now; the next Enter opens the item found.
+      if (event.currentTarget.value.trim() !== filters.q) return commit.flush();
+      if (activeRow && !list.isPlaceholderData) open(activeRow);
+      return;
+    }
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && rows && rows.length > 0 && activeIndex !== null) {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive({ rows, index: Math.min(rows.length - 1, Math.max(0, activeIndex + step)) });
+    }
+  };
+
+  const tooShort = text.q.trim().length > 0 && !isSearchableStockQuery(text.q);
+  const carrierOptions = [{ value: '', label: 'All carriers' }, ...(choices.data?.carriers ?? []).map((carrier) => ({ value: carrier.code, label: carrier.name }))];
+  if (filters.carrierCode && !carrierOptions.some((option) => option.value === filters.carrierCode)) carrierOptions.push({ value: filters.carrierCode, label: filters.carrierCode });
+  const locationOptions = [{ value: '', label: 'All locations' }, ...(choices.data?.locations ?? []).map((location) => ({ value: location, label: location }))];
+  if (filters.location && !locationOptions.some((option) => option.value === filters.location)) locationOptions.push({ value: filters.location, label: filters.location });
+  const canKeepStock = canAccess(user.role, STOCK_ROLES);
+
+  return (
+    <Page size={1400}>
+      <PageHeader
+        title="Inventory"
+        description="Devices, SIMs and eSIM profiles in stock. Scan or type any identifier, or part of one, to find an item."
+        actions={
+          canKeepStock && (
+            <>
+              <Button component={Link} to="/inventory/import" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
+                Import CSV
+              </Button>
+              <Button component={Link} to="/inventory/receive" leftSection={<IconBarcode size={16} aria-hidden />}>
+                Receive
+              </Button>
+            </>
+          )
+        }
+      />
+      <Stack gap="xs">
+        <Group gap="sm" align="flex-start" wrap="wrap">
+          <TextInput
+            label="Search by identifier"
+            placeholder="IMEI, ICCID, EID… or a few digits"
+            type="search"
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            rightSection={list.isFetching && isSearching ? <Loader size="xs" aria-label="Searching" /> : null}
+            value={text.q}
+            onChange={(event) => {
+              const next = { ...text, q: event.currentTarget.value };
+              setText(next);
+              commit(next);
+            }}
+            onKeyDown={onSearchKeyDown}
+            aria-describedby={`${ids.hint} ${ids.status}`}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            w={{ base: '100%', md: 300 }}
+          />
+          <TextInput
+            label="Make or model"
+            placeholder="e.g. Aurora X5"
+            autoComplete="off"
+            value={text.model}
+            onChange={(event) => {
+              const next = { ...text, model: event.currentTarget.value };
+              setText(next);
+              commit(next);
+            }}
+            w={{ base: '100%', xs: 170 }}
+          />
+          <NativeSelect
+            label="Kind"
+            data={[{ value: '', label: 'All kinds' }, ...INVENTORY_KINDS.map((kind) => ({ value: kind, label: INVENTORY_KIND_LABELS[kind] }))]}
+            value={filters.kind}
+            onChange={(event) => change({ kind: pick(INVENTORY_KINDS, event.currentTarget.value) })}
+            w={{ base: '100%', xs: 130 }}
+          />
+          <NativeSelect
+            label="Status"
+            data={[{ value: '', label: 'All statuses' }, ...INVENTORY_STATUSES.map((status) => ({ value: status, label: INVENTORY_STATUS_LABELS[status] }))]}
+            value={filters.status}
+            onChange={(event) => change({ status: pick(INVENTORY_STATUSES, event.currentTarget.value) })}
+            w={{ base: '100%', xs: 140 }}
+          />
+          <NativeSelect label="Carrier" data={carrierOptions} value={filters.carrierCode} onChange={(event) => change({ carrierCode: event.currentTarget.value })} w={{ base: '100%', xs: 150 }} />
+          <NativeSelect label="Location" data={locationOptions} value={filters.location} onChange={(event) => change({ location: event.currentTarget.value })} w={{ base: '100%', xs: 150 }} />
+          {(isFiltered || text.q || text.model) && (
+            <Button variant="subtle" mt={25} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        <Text id={ids.hint} fz="xs" c="dimmed">
+          {tooShort ? (
+            `Type at least ${STOCK_SEARCH_MIN_LENGTH} characters of an identifier to search.`
+          ) : (
+            <>
+              Scan a barcode into the box, or type a few of its digits. <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> pick an item,{' '}
+              <Kbd size="xs">Enter</Kbd> opens it.
+            </>
+          )}
+        </Text>
+        <VisuallyHidden id={ids.status} role="status">
+          {list.isFetching || !list.data ? '' : summary(total, list.data.totalCapped, filters, isFiltered)}
+          {activeRow && rows && rows.length > 1 ? ` Enter opens ${activeRow.identifiers[0]?.label ?? ''} ${activeRow.identifiers[0]?.display ?? ''}.` : ''}
+        </VisuallyHidden>
+      </Stack>
+
+      {list.isPending ? (
+        <Panel>
+          <LoadingState label="Loading stock" />
+        </Panel>
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} title="Could not load the stock" />
+      ) : list.data.rows.length === 0 ? (
+        <Panel>
+          {isFiltered ? (
+            <StateMessage
+              icon={<IconFilterOff size={24} />}
+              color="gray"
+              title={isSearching ? `No item matches “${filters.q}”` : 'No items match these filters'}
+              action={
+                <Button variant="light" onClick={clear}>
+                  Clear filters
+                </Button>
+              }
+            >
+              {isSearching ? 'Check the digits, or search by fewer of them.' : 'Try another kind, status, carrier or location.'}
+            </StateMessage>
+          ) : (
+            <StateMessage
+              icon={<IconPackages size={24} />}
+              title="No stock yet"
+              action={
+                canKeepStock && (
+                  <Button component={Link} to="/inventory/receive" variant="light" leftSection={<IconBarcode size={16} aria-hidden />}>
+                    Receive
+                  </Button>
+                )
+              }
+            >
+              Devices, SIMs and eSIM profiles appear here once they are received, one by one by scanning or from a CSV file.
+            </StateMessage>
+          )}
+        </Panel>
+      ) : (
+        <Stack gap="xs">
+          <Text fz="sm" c="dimmed">
+            {summary(total, list.data.totalCapped, filters, isFiltered)}
+          </Text>
+          <Panel>
+            <StockItemsTable rows={list.data.rows} activeIndex={activeIndex} onOpen={open} stale={list.isPlaceholderData} />
+          </Panel>
+          {pages > 1 && (
+            <Group justify="space-between" wrap="wrap" gap="sm">
+              <Text fz="sm" c="dimmed">
+                Items {((filters.page - 1) * STOCK_PAGE_SIZE + 1).toLocaleString()}–{Math.min(total, filters.page * STOCK_PAGE_SIZE).toLocaleString()} of{' '}
+                {list.data.totalCapped ? 'more than ' : ''}
+                {total.toLocaleString()}
+              </Text>
+              <nav aria-label="Pages of stock items">
+                <Pagination
+                  total={pages}
+                  value={Math.min(filters.page, pages)}
+                  onChange={(page) => onFiltersChange({ ...filters, page })}
+                  getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+                  getControlProps={(control) => ({ 'aria-label': `${control[0]?.toUpperCase()}${control.slice(1)} page` })}
+                />
+              </nav>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Page>
+  );
+}
+
+function pick<T extends string>(values: readonly T[], value: string): T | '' {
+  return (values as readonly string[]).includes(value) ? (value as T) : '';
+}
+
+function summary(total: number, capped: boolean, filters: StockFilters, isFiltered: boolean): string {
+  const count = `${capped ? 'More than ' : ''}${total.toLocaleString()} ${total === 1 && !capped ? 'item' : 'items'}`;
+  const match = total === 1 && !capped ? 'matches' : 'match';
+  if (isSearchableStockQuery(filters.q)) return `${count} ${match} “${filters.q}”.`;
+  return isFiltered ? `${count} ${match} these filters.` : `${count} in stock records.`;
+}

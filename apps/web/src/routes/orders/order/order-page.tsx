@@ -1,0 +1,137 @@
+import { inventoryChangeRefusal, type TOrderDetail } from '@linedesk/domain';
+import { Anchor, Badge, Breadcrumbs, Button, Paper, Tabs, Text } from '@mantine/core';
+import { IconBarcode, IconCircleCheck, IconFileUnknown, IconHistory, IconMessages } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Page, useDocumentTitle } from '../../../components/common/page';
+import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import { useCurrentUser } from '../../../components/layout/current-user';
+import { useOrder } from '../../../hooks/api/orders';
+import { canAccess } from '../../../lib/access';
+import { isApiError } from '../../../lib/api-client';
+import { CarrierMessagesTab } from './carrier-messages-tab';
+import { HistoryTab } from './history-tab';
+import { InventoryTab, inventoryLock } from './inventory/inventory-tab';
+import { useInventoryWork } from './inventory/use-inventory-work';
+import { OrderHeader } from './order-header';
+import { OrderLines } from './order-lines';
+import { INVENTORY_WORK_ROLES, ORDER_ACTION_ROLES } from './order-roles';
+
+type Tab = 'inventory' | 'carrier-messages' | 'history';
+const TABS: readonly Tab[] = ['inventory', 'carrier-messages', 'history'];
+
+/** One order: its header with Send and Cancel, its lines, then the Inventory, Carrier Messages and History tabs. */
+export function OrderPage({ orderId }: { orderId: string }) {
+  const order = useOrder(orderId);
+  useDocumentTitle(order.data ? `Order ${order.data.orderNumber}` : 'Order');
+
+  const crumbs = (current: string) => (
+    <Breadcrumbs separator="›" fz="sm">
+      <Anchor component={Link} to="/orders" fz="sm">
+        Orders
+      </Anchor>
+      <Text fz="sm" c="dimmed" aria-current="page">
+        {current}
+      </Text>
+    </Breadcrumbs>
+  );
+
+  if (order.isPending) {
+    return (
+      <Page size={1400}>
+        {crumbs('Loading')}
+        <Panel>
+          <LoadingState label="Loading the order" />
+        </Panel>
+      </Page>
+    );
+  }
+
+  if (order.isError) {
+    const missing = isApiError(order.error) && (order.error.status === 404 || order.error.code === 'VALIDATION_FAILED');
+    return (
+      <Page size={1400}>
+        {crumbs(missing ? 'Not found' : 'Error')}
+        {missing ? (
+          <Panel>
+            <StateMessage
+              icon={<IconFileUnknown size={24} />}
+              color="gray"
+              title="This order does not exist"
+              action={
+                <Button component={Link} to="/orders" variant="light">
+                  Go to Orders
+                </Button>
+              }
+            >
+              The address may have been typed wrong. Find the order in Orders by its number, the account, the line&apos;s number or a device or SIM
+              on it.
+            </StateMessage>
+          </Panel>
+        ) : (
+          <ErrorAlert error={order.error} onRetry={() => void order.refetch()} title="Could not load this order" />
+        )}
+      </Page>
+    );
+  }
+
+  return (
+    <Page size={1400}>
+      {crumbs(order.data.orderNumber)}
+      <OrderBody order={order.data} />
+    </Page>
+  );
+}
+
+function OrderBody({ order }: { order: TOrderDetail }) {
+  const user = useCurrentUser();
+  const canAct = canAccess(user.role, ORDER_ACTION_ROLES);
+  const canWorkInventory = canAccess(user.role, INVENTORY_WORK_ROLES);
+  const [tab, setTab] = useState<Tab>('inventory');
+  const inventory = useInventoryWork(order.id);
+  const needed = order.lines.reduce((sum, line) => sum + line.missing.length, 0);
+  // The tab says how much is still needed while inventory can change; after that there is nothing to count.
+  const editable = inventoryChangeRefusal(order.status) === null;
+  return (
+    <>
+      <OrderHeader order={order} canAct={canAct} />
+      <OrderLines order={order} />
+      <Paper style={{ borderColor: 'var(--ld-border)', overflow: 'hidden' }}>
+        <Tabs value={tab} onChange={(value) => setTab(TABS.find((t) => t === value) ?? 'inventory')} keepMounted={false}>
+          <Tabs.List px="lg" pt="xs">
+            <Tabs.Tab
+              value="inventory"
+              leftSection={<IconBarcode size={16} aria-hidden />}
+              rightSection={
+                !editable ? null : needed > 0 ? (
+                  <Badge size="sm" variant="light" color="orange" radius="sm" tt="none">
+                    {needed} needed
+                  </Badge>
+                ) : (
+                  <IconCircleCheck size={16} color="var(--mantine-color-green-7)" aria-label="nothing needed" />
+                )
+              }
+            >
+              Inventory
+            </Tabs.Tab>
+            <Tabs.Tab value="carrier-messages" leftSection={<IconMessages size={16} aria-hidden />}>
+              Carrier Messages
+            </Tabs.Tab>
+            <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
+              History
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="inventory">
+            <InventoryTab order={order} lock={inventoryLock(order, canWorkInventory)} work={inventory} />
+          </Tabs.Panel>
+          <Tabs.Panel value="carrier-messages">
+            <CarrierMessagesTab order={order} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history">
+            <HistoryTab orderId={order.id} />
+          </Tabs.Panel>
+        </Tabs>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,283 @@
+import { ORDER_AGE_LABELS, ORDER_AGES, ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus, type TOrderQueueRow } from '@linedesk/domain';
+import { Button, Group, Kbd, Loader, NativeSelect, Pagination, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconFilterOff, IconPlus, IconReceipt, IconSearch } from '@tabler/icons-react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { Page, PageHeader } from '../../../components/common/page';
+import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import { useCurrentUser } from '../../../components/layout/current-user';
+import {
+  NO_ORDER_FILTERS,
+  ORDER_QUEUE_PAGE_SIZE,
+  ORDER_SEARCH_MIN_LENGTH,
+  useOrderQueue,
+  type OrderAge,
+  type OrderQueueFilters,
+} from '../../../hooks/api/orders';
+import { useWizardCarriers } from '../../../hooks/api/wizard';
+import { canAccess, SIGN_UP_ROLES } from '../../../lib/access';
+import { OrderQueueTable } from './order-queue-table';
+
+const TYPING_PAUSE_MS = 300;
+
+type Props = {
+  /** The filters as the address keeps them, so a view of the queue can be bookmarked, shared and gone back to. */
+  filters: OrderQueueFilters;
+  /** `replace`: typing in the search box replaces the address instead of adding to history. */
+  onFiltersChange: (next: OrderQueueFilters, options?: { replace?: boolean }) => void;
+};
+
+/** Orders: every order in one queue, filtered by status, carrier and age, searched by number or identifier. */
+export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const ids = { hint: useId(), status: useId() };
+  const carriers = useWizardCarriers();
+
+  // The search box keeps what is typed; the address gets it after a pause (or at once on Enter, as a scanner ends).
+  const [text, setText] = useState(filters.q);
+  const [committed, setCommitted] = useState(filters.q);
+  const [syncedQ, setSyncedQ] = useState(filters.q);
+  if (filters.q !== syncedQ) {
+    setSyncedQ(filters.q);
+    if (filters.q !== committed && filters.q !== text.trim()) setText(filters.q);
+  }
+  const commit = useDebouncedCallback((value: string) => {
+    setCommitted(value.trim());
+    onFiltersChange({ ...filters, q: value.trim(), page: 1 }, { replace: true });
+  }, TYPING_PAUSE_MS);
+
+  const queue = useOrderQueue(filters);
+  const isSearching = filters.q.length >= ORDER_SEARCH_MIN_LENGTH;
+  const rows = queue.data?.rows;
+  const total = queue.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / ORDER_QUEUE_PAGE_SIZE));
+  const isFiltered = Boolean(filters.status || filters.carrierCode || filters.olderThan || isSearching);
+
+  // Which row Enter in the search box opens: the first, until the arrow keys pick another.
+  const [active, setActive] = useState<{ rows: TOrderQueueRow[] | undefined; index: number }>({ rows: undefined, index: 0 });
+  const activeIndex = isSearching && rows && rows.length > 0 ? (active.rows === rows ? active.index : 0) : null;
+  const activeRow = activeIndex === null ? undefined : rows?.[activeIndex];
+
+  const open = (row: TOrderQueueRow) => void navigate({ to: '/orders/$orderId', params: { orderId: row.id } });
+  const change = (patch: Partial<OrderQueueFilters>) => onFiltersChange({ ...filters, page: 1, ...patch });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      // A scanner (or a fast typist) ends with Enter: search now; the next Enter opens.
+      if (event.currentTarget.value.trim() !== filters.q) return commit.flush();
+      if (activeRow && !queue.isPlaceholderData) open(activeRow);
+      return;
+    }
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && rows && rows.length > 0 && activeIndex !== null) {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive({ rows, index: Math.min(rows.length - 1, Math.max(0, activeIndex + step)) });
+    }
+  };
+
+  const tooShort = text.trim().length > 0 && text.trim().length < ORDER_SEARCH_MIN_LENGTH;
+  const carrierOptions = [{ value: '', label: 'All carriers' }, ...(carriers.data ?? []).map((carrier) => ({ value: carrier.code, label: carrier.name }))];
+  // A carrier in the address that the list does not offer (no longer sold) still shows as chosen.
+  if (filters.carrierCode && !carrierOptions.some((option) => option.value === filters.carrierCode)) {
+    carrierOptions.push({ value: filters.carrierCode, label: filters.carrierCode });
+  }
+
+  return (
+    <Page size={1400}>
+      <PageHeader
+        title="Orders"
+        description="Every order, newest first. Open one to assign its Inventory and send it to the carrier."
+        actions={
+          canAccess(user.role, SIGN_UP_ROLES) && (
+            <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              Create New
+            </Button>
+          )
+        }
+      />
+      <Stack gap="xs">
+        <Group gap="sm" align="flex-start" wrap="wrap">
+          <TextInput
+            label="Search orders"
+            placeholder="Order or account number, MDN, IMEI, ICCID…"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            rightSection={queue.isFetching && isSearching ? <Loader size="xs" aria-label="Searching" /> : null}
+            value={text}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              setText(next);
+              commit(next);
+            }}
+            onKeyDown={onKeyDown}
+            aria-describedby={`${ids.hint} ${ids.status}`}
+            w={{ base: '100%', md: 340 }}
+          />
+          <NativeSelect
+            label="Status"
+            data={[{ value: '', label: 'All statuses' }, ...ORDER_STATUSES.map((status) => ({ value: status, label: ORDER_STATUS_LABELS[status] }))]}
+            value={filters.status}
+            onChange={(event) => change({ status: toStatus(event.currentTarget.value) })}
+            w={{ base: '100%', xs: 160 }}
+          />
+          <NativeSelect
+            label="Carrier"
+            data={carrierOptions}
+            value={filters.carrierCode}
+            onChange={(event) => change({ carrierCode: event.currentTarget.value })}
+            w={{ base: '100%', xs: 190 }}
+          />
+          <NativeSelect
+            label="Age"
+            data={[{ value: '', label: 'Any age' }, ...ORDER_AGES.map((age) => ({ value: age, label: ORDER_AGE_LABELS[age] }))]}
+            value={filters.olderThan}
+            onChange={(event) => change({ olderThan: toAge(event.currentTarget.value) })}
+            w={{ base: '100%', xs: 170 }}
+          />
+          {(isFiltered || text) && (
+            <Button
+              variant="subtle"
+              mt={25}
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={() => {
+                commit.cancel();
+                setText('');
+                setCommitted('');
+                onFiltersChange(NO_ORDER_FILTERS);
+              }}
+            >
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        <Text id={ids.hint} fz="xs" c="dimmed">
+          {tooShort ? (
+            `Type at least ${ORDER_SEARCH_MIN_LENGTH} characters to search.`
+          ) : (
+            <>
+              Scan a device or SIM into the box to find its order. <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> pick a result,{' '}
+              <Kbd size="xs">Enter</Kbd> opens it.
+            </>
+          )}
+        </Text>
+        {/* Always in the page, so screen readers hear each change: how many orders match, and which one Enter opens. */}
+        <VisuallyHidden id={ids.status} role="status">
+          {queue.isFetching || !queue.data ? '' : summary(total, filters, isFiltered)}
+          {activeRow && rows && rows.length > 1 ? ` Enter opens ${activeRow.orderNumber}, ${activeRow.customerName}.` : ''}
+        </VisuallyHidden>
+      </Stack>
+
+      {queue.isPending ? (
+        <Panel>
+          <LoadingState label="Loading orders" />
+        </Panel>
+      ) : queue.isError ? (
+        <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} title="Could not load the orders" />
+      ) : queue.data.rows.length === 0 ? (
+        <Panel>
+          <EmptyQueue filters={filters} isFiltered={isFiltered} canSignUp={canAccess(user.role, SIGN_UP_ROLES)} onClear={() => {
+            setText('');
+            setCommitted('');
+            onFiltersChange(NO_ORDER_FILTERS);
+          }} />
+        </Panel>
+      ) : (
+        <Stack gap="xs">
+          <Text fz="sm" c="dimmed">
+            {summary(total, filters, isFiltered)}
+          </Text>
+          <Panel>
+            <OrderQueueTable rows={queue.data.rows} showMatchedOn={isSearching} activeIndex={activeIndex} onOpen={open} stale={queue.isPlaceholderData} />
+          </Panel>
+          {pages > 1 && (
+            <Group justify="space-between" wrap="wrap" gap="sm">
+              <Text fz="sm" c="dimmed">
+                Orders {(filters.page - 1) * ORDER_QUEUE_PAGE_SIZE + 1}–{Math.min(total, filters.page * ORDER_QUEUE_PAGE_SIZE)} of {total}
+              </Text>
+              <nav aria-label="Pages of orders">
+                <Pagination
+                  total={pages}
+                  value={Math.min(filters.page, pages)}
+                  onChange={(page) => onFiltersChange({ ...filters, page })}
+                  getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+                  getControlProps={(control) => ({ 'aria-label': `${control[0]?.toUpperCase()}${control.slice(1)} page` })}
+                />
+              </nav>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Page>
+  );
+}
+
+function EmptyQueue({ filters, isFiltered, canSignUp, onClear }: { filters: OrderQueueFilters; isFiltered: boolean; canSignUp: boolean; onClear: () => void }) {
+  if (filters.q.length >= ORDER_SEARCH_MIN_LENGTH) {
+    return (
+      <StateMessage
+        icon={<IconSearch size={24} />}
+        color="gray"
+        title={`No orders match “${filters.q}”`}
+        action={
+          <Button variant="light" onClick={onClear}>
+            Clear filters
+          </Button>
+        }
+      >
+        Search by an order or account number (or part of one, such as 200001), a line&apos;s phone number, or a device&apos;s IMEI, MEID or ESN
+        or a SIM&apos;s ICCID{filters.status || filters.carrierCode || filters.olderThan ? ', or clear the other filters' : ''}.
+      </StateMessage>
+    );
+  }
+  if (isFiltered) {
+    return (
+      <StateMessage
+        icon={<IconFilterOff size={24} />}
+        color="gray"
+        title="No orders match these filters"
+        action={
+          <Button variant="light" onClick={onClear}>
+            Clear filters
+          </Button>
+        }
+      >
+        Try another status, carrier or age, or clear the filters to see every order.
+      </StateMessage>
+    );
+  }
+  return (
+    <StateMessage
+      icon={<IconReceipt size={24} />}
+      title="No orders yet"
+      action={
+        canSignUp && (
+          <Button component={Link} to="/customers/new" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+            Create New
+          </Button>
+        )
+      }
+    >
+      Orders are made by the New Customer Wizard&apos;s Create Order. {canSignUp ? 'Sign a customer up with Customers › Create New.' : 'They appear here as soon as an agent creates one.'}
+    </StateMessage>
+  );
+}
+
+function summary(total: number, filters: OrderQueueFilters, isFiltered: boolean): string {
+  const count = total === 1 ? '1 order' : `${total} orders`;
+  const match = total === 1 ? 'matches' : 'match';
+  if (filters.q.length >= ORDER_SEARCH_MIN_LENGTH) return `${count} ${match} “${filters.q}”.`;
+  return isFiltered ? `${count} ${match} these filters.` : `${count} in all.`;
+}
+
+function toStatus(value: string): OrderStatus | '' {
+  return (ORDER_STATUSES as readonly string[]).includes(value) ? (value as OrderStatus) : '';
+}
+
+function toAge(value: string): OrderAge | '' {
+  return (ORDER_AGES as readonly string[]).includes(value) ? (value as OrderAge) : '';
+}
