@@ -1,32 +1,21 @@
 import type { TAuditEntry } from '@linedesk/domain';
 import { Stack, Table, Text } from '@mantine/core';
+import { DataTable, WhenCell } from '../../components/common/data-table';
 import { actionLabel, changeLines } from '../../lib/audit-format';
-import { formatDateTime, formatRelative } from '../../lib/format';
 
 export function AuditTable({ entries }: { entries: TAuditEntry[] }) {
   return (
-    <div className="ld-table-wrap">
-      <Table aria-label="Audit log" verticalSpacing="sm" horizontalSpacing="sm" style={{ minWidth: 960 }}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">Who</Table.Th>
-            <Table.Th scope="col">Action</Table.Th>
-            <Table.Th scope="col">Entity type</Table.Th>
-            <Table.Th scope="col">Entity id</Table.Th>
-            <Table.Th scope="col" style={{ minWidth: 260 }}>
-              Changes
-            </Table.Th>
-            <Table.Th scope="col">Request id</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <AuditRow key={entry.id} entry={entry} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable
+      label="Audit log"
+      columns={['When', 'Who', 'Action', 'Entity type', 'Entity id', { label: 'Changes', style: { minWidth: 260 } }, 'Request id']}
+      minWidth={960}
+      verticalSpacing="sm"
+      horizontalSpacing="sm"
+    >
+      {entries.map((entry) => (
+        <AuditRow key={entry.id} entry={entry} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -34,14 +23,7 @@ function AuditRow({ entry }: { entry: TAuditEntry }) {
   const lines = changeLines(entry.changes);
   return (
     <Table.Tr style={{ verticalAlign: 'top' }}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text component="time" dateTime={entry.at} fz="sm" display="block">
-          {formatDateTime(entry.at)}
-        </Text>
-        <Text fz="xs" c="dimmed">
-          {formatRelative(entry.at)}
-        </Text>
-      </Table.Td>
+      <WhenCell at={entry.at} />
       <Table.Td>
         <Text fz="sm">
           <BreakAfterAt text={entry.actorLabel} />

@@ -1,8 +1,8 @@
 import { CUSTOMER_CLASS_LABELS, formatCents, type TCustomerAccount } from '@linedesk/domain';
 import { Badge, Box, Group, Paper, SimpleGrid, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconBuildingSkyscraper, IconUser } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { CustomerStatusBadge } from '../../../components/common/badges';
+import { HeaderDot, HeaderFigure } from '../../../components/common/header-figure';
 import { formatDate, formatDateTime, formatPhone } from '../../../lib/format';
 
 /** The top of the account: who it is, its status, and the figures people look for first. */
@@ -30,11 +30,11 @@ export function AccountHeader({ account }: { account: TCustomerAccount }) {
             <Text span fz="sm" c="var(--mantine-color-text)" fw={600} className="ld-mono" style={{ fontSize: 'var(--mantine-font-size-sm)' }}>
               {account.accountNumber}
             </Text>
-            <Dot />
+            <HeaderDot />
             <Badge variant="outline" color="gray" radius="sm" tt="none" fw={500}>
               {CUSTOMER_CLASS_LABELS[account.customerClass]}
             </Badge>
-            <Dot />
+            <HeaderDot />
             <Text span fz="sm" c="dimmed">
               Created{' '}
               <Tooltip label={formatDateTime(account.createdAt)} openDelay={300} withinPortal>
@@ -54,18 +54,18 @@ export function AccountHeader({ account }: { account: TCustomerAccount }) {
         m={0}
         style={{ borderTop: '1px solid var(--ld-border)', background: 'var(--mantine-color-gray-0)' }}
       >
-        <Figure label="Primary phone">
+        <HeaderFigure label="Primary phone">
           <span style={{ whiteSpace: 'nowrap' }}>{account.primaryPhone ? formatPhone(account.primaryPhone) : '—'}</span>
-        </Figure>
-        <Figure label="Service address">{service ? `${service.city}, ${service.state}` : '—'}</Figure>
-        <Figure label="Active lines">
+        </HeaderFigure>
+        <HeaderFigure label="Service address">{service ? `${service.city}, ${service.state}` : '—'}</HeaderFigure>
+        <HeaderFigure label="Active lines">
           {activeLines}
           <Text span fz="xs" c="dimmed" fw={400}>
             {' '}
             of {account.lines.length}
           </Text>
-        </Figure>
-        <Figure label="Monthly charges">
+        </HeaderFigure>
+        <HeaderFigure label="Monthly charges">
           {formatCents(monthly)}
           {openOrders > 0 && (
             <Text span fz="xs" c="dimmed" fw={400}>
@@ -73,29 +73,8 @@ export function AccountHeader({ account }: { account: TCustomerAccount }) {
               · {openOrders === 1 ? '1 open order' : `${openOrders} open orders`}
             </Text>
           )}
-        </Figure>
+        </HeaderFigure>
       </SimpleGrid>
     </Paper>
-  );
-}
-
-function Figure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box px="lg" py="sm" style={{ borderRight: '1px solid var(--ld-border)' }}>
-      <Text component="dt" fz="xs" fw={600} c="dimmed" tt="uppercase" lts="0.04em">
-        {label}
-      </Text>
-      <Text component="dd" m={0} mt={2} fz="md" fw={650} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {children}
-      </Text>
-    </Box>
-  );
-}
-
-function Dot() {
-  return (
-    <Text span c="gray.4" aria-hidden>
-      •
-    </Text>
   );
 }

@@ -1,11 +1,10 @@
-import { Alert, Anchor, Breadcrumbs, Button, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconFileUnknown } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
-import { Page, useDocumentTitle } from '../../../components/common/page';
-import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import type { TCustomerAccount } from '@linedesk/domain';
+import { Alert, Stack, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { DetailPage } from '../../../components/common/detail-page';
+import { useDocumentTitle } from '../../../components/common/page';
 import { useCustomerAccount } from '../../../hooks/api/customers';
 import { RouterButton } from '../../orders/order-links';
-import { isApiError } from '../../../lib/api-client';
 import { AccountHeader } from './account-header';
 import { AddressesCard } from './addresses-card';
 import { ContactsCard } from './contacts-card';
@@ -25,60 +24,27 @@ export function CustomerAccountPage({ customerId, createdOrder, onDismissCreated
   const account = useCustomerAccount(customerId);
   useDocumentTitle(account.data ? `${account.data.displayName} (${account.data.accountNumber})` : 'Customer');
 
-  const crumbs = (current: string) => (
-    <Breadcrumbs separator="›" fz="sm">
-      <Anchor component={Link} to="/customers" fz="sm">
-        Customers
-      </Anchor>
-      <Text fz="sm" c="dimmed" aria-current="page">
-        {current}
-      </Text>
-    </Breadcrumbs>
+  return (
+    <DetailPage
+      query={account}
+      size={1400}
+      parent={{ to: '/customers', label: 'Customers' }}
+      noun="account"
+      notFound={{
+        action: 'Search customers',
+        children: 'The address may have been typed wrong. Search for the customer by name, account number or phone number instead.',
+      }}
+      current={(data) => data.accountNumber}
+    >
+      {(data) => <AccountBody data={data} createdOrder={createdOrder} onDismissCreated={onDismissCreated} />}
+    </DetailPage>
   );
+}
 
-  if (account.isPending) {
-    return (
-      <Page size={1400}>
-        {crumbs('Loading')}
-        <Panel>
-          <LoadingState label="Loading the account" />
-        </Panel>
-      </Page>
-    );
-  }
-
-  if (account.isError) {
-    const missing = isApiError(account.error) && (account.error.status === 404 || account.error.code === 'VALIDATION_FAILED');
-    return (
-      <Page size={1400}>
-        {crumbs(missing ? 'Not found' : 'Error')}
-        {missing ? (
-          <Panel>
-            <StateMessage
-              icon={<IconFileUnknown size={24} />}
-              color="gray"
-              title="This account does not exist"
-              action={
-                <Button component={Link} to="/customers" variant="light">
-                  Search customers
-                </Button>
-              }
-            >
-              The address may have been typed wrong. Search for the customer by name, account number or phone number instead.
-            </StateMessage>
-          </Panel>
-        ) : (
-          <ErrorAlert error={account.error} onRetry={() => void account.refetch()} title="Could not load this account" />
-        )}
-      </Page>
-    );
-  }
-
-  const data = account.data;
+function AccountBody({ data, createdOrder, onDismissCreated }: { data: TCustomerAccount } & Omit<Props, 'customerId'>) {
   const createdOrderId = createdOrder ? data.orders.find((order) => order.orderNumber === createdOrder)?.id : undefined;
   return (
-    <Page size={1400}>
-      {crumbs(data.accountNumber)}
+    <>
       {createdOrder && (
         <Alert
           color="green"
@@ -109,6 +75,6 @@ export function CustomerAccountPage({ customerId, createdOrder, onDismissCreated
       <ContactsCard contacts={data.contacts} />
       <PaymentMethodsCard methods={data.paymentMethods} />
       <ServicesAndWorkflow lines={data.lines} orders={data.orders} highlightOrder={createdOrder} />
-    </Page>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { CUSTOMER_CLASS_LABELS, type TCustomerSearchResult } from '@linedesk/domain';
 import { Badge, Table, Text } from '@mantine/core';
 import { CustomerStatusBadge } from '../../../components/common/badges';
+import { DataTable } from '../../../components/common/data-table';
 import { RouterAnchor } from '../../../components/common/router-anchor';
 import { formatPhone } from '../../../lib/format';
 
@@ -8,7 +9,7 @@ type Props = {
   id: string;
   results: TCustomerSearchResult[];
   /** The row Enter in the search box opens, marked so it can be seen. */
-  activeIndex: number;
+  activeIndex: number | null;
   onOpen: (customer: TCustomerSearchResult) => void;
   /** The results of the previous search, still showing while the next one loads. */
   stale: boolean;
@@ -16,76 +17,69 @@ type Props = {
 
 export function CustomerResultsTable({ id, results, activeIndex, onOpen, stale }: Props) {
   return (
-    <div className="ld-table-wrap" style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms ease' }}>
-      <Table id={id} aria-label="Customers found" highlightOnHover horizontalSpacing="sm" style={{ minWidth: 980 }}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Account</Table.Th>
-            <Table.Th scope="col">Name and class</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Service address</Table.Th>
-            <Table.Th scope="col">Phone</Table.Th>
-            <Table.Th scope="col">Email</Table.Th>
-            <Table.Th scope="col">Matched on</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {results.map((customer, index) => (
-            // The whole row is a mouse target; keyboard users get the account link in it (or Enter in the box).
-            <Table.Tr
-              key={customer.id}
-              className="ld-clickable-row"
-              data-active={index === activeIndex || undefined}
-              onClick={() => onOpen(customer)}
+    <DataTable
+      id={id}
+      label="Customers found"
+      columns={['Account', 'Name and class', 'Status', 'Service address', 'Phone', 'Email', 'Matched on']}
+      minWidth={980}
+      stale={stale}
+      highlightOnHover
+      horizontalSpacing="sm"
+    >
+      {results.map((customer, index) => (
+        // The whole row is a mouse target; keyboard users get the account link in it (or Enter in the box).
+        <Table.Tr
+          key={customer.id}
+          className="ld-clickable-row"
+          data-active={index === activeIndex || undefined}
+          onClick={() => onOpen(customer)}
+        >
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <RouterAnchor
+              to="/customers/$customerId"
+              params={{ customerId: customer.id }}
+              className="ld-mono"
+              fw={600}
+              fz="sm"
+              onClick={(event) => event.stopPropagation()}
             >
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <RouterAnchor
-                  to="/customers/$customerId"
-                  params={{ customerId: customer.id }}
-                  className="ld-mono"
-                  fw={600}
-                  fz="sm"
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  {customer.accountNumber}
-                </RouterAnchor>
-              </Table.Td>
-              <Table.Td miw={150}>
-                <Text fz="sm" fw={600}>
-                  {customer.displayName}
-                </Text>
-                <Text fz="xs" c="dimmed">
-                  {CUSTOMER_CLASS_LABELS[customer.customerClass]}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <CustomerStatusBadge status={customer.status} />
-              </Table.Td>
-              <Table.Td miw={180} maw={260}>
-                <Optional text={customer.serviceAddress} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Optional text={customer.primaryPhone && formatPhone(customer.primaryPhone)} />
-              </Table.Td>
-              <Table.Td>
-                {customer.email ? (
-                  <Text fz="sm">
-                    <BreakAfterAt text={customer.email} />
-                  </Text>
-                ) : (
-                  <Optional text={null} />
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Badge variant="outline" color="gray" radius="sm" tt="none" fw={500}>
-                  {customer.matchedOn}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+              {customer.accountNumber}
+            </RouterAnchor>
+          </Table.Td>
+          <Table.Td miw={150}>
+            <Text fz="sm" fw={600}>
+              {customer.displayName}
+            </Text>
+            <Text fz="xs" c="dimmed">
+              {CUSTOMER_CLASS_LABELS[customer.customerClass]}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <CustomerStatusBadge status={customer.status} />
+          </Table.Td>
+          <Table.Td miw={180} maw={260}>
+            <Optional text={customer.serviceAddress} />
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <Optional text={customer.primaryPhone && formatPhone(customer.primaryPhone)} />
+          </Table.Td>
+          <Table.Td>
+            {customer.email ? (
+              <Text fz="sm">
+                <BreakAfterAt text={customer.email} />
+              </Text>
+            ) : (
+              <Optional text={null} />
+            )}
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <Badge variant="outline" color="gray" radius="sm" tt="none" fw={500}>
+              {customer.matchedOn}
+            </Badge>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

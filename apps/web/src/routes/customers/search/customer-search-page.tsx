@@ -1,17 +1,15 @@
 import type { TCustomerSearchResult } from '@linedesk/domain';
 import { Button, Group, Kbd, Loader, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconUserQuestion, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { Page, PageHeader } from '../../../components/common/page';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import { CUSTOMER_SEARCH_LIMIT, CUSTOMER_SEARCH_MIN_LENGTH, useCustomerSearch } from '../../../hooks/api/customers';
+import { useAddressSearchText, useResultPicker } from '../../../hooks/use-result-picker';
 import { canAccess, SIGN_UP_ROLES } from '../../../lib/access';
 import { CustomerResultsTable } from './customer-results-table';
-
-const TYPING_PAUSE_MS = 300;
 
 type Props = {
   /** The search as the address keeps it (`?q=`), so a search can be bookmarked, shared and gone back to. */
@@ -24,27 +22,14 @@ export function CustomerSearchPage({ q, onQueryChange }: Props) {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const ids = { hint: useId(), active: useId(), table: useId() };
-  const [text, setText] = useState(q);
-  // What this box last put in the address. When the address changes to anything else (Back, a
-  // link), the box follows it; its own change never overwrites what was typed since.
-  const [committed, setCommitted] = useState(q);
-  const [syncedQ, setSyncedQ] = useState(q);
-  if (q !== syncedQ) {
-    setSyncedQ(q);
-    if (q !== committed && q !== text.trim()) setText(q);
-  }
-  const commit = useDebouncedCallback((value: string) => {
-    setCommitted(value.trim());
-    onQueryChange(value.trim());
-  }, TYPING_PAUSE_MS);
+  const box = useAddressSearchText(q, onQueryChange);
+  const text = box.text;
 
   const search = useCustomerSearch(q);
   const isSearchable = q.length >= CUSTOMER_SEARCH_MIN_LENGTH;
   const results = isSearchable ? search.data : undefined;
   // Which row Enter opens; back to the first whenever new results arrive.
-  const [active, setActive] = useState<{ results: TCustomerSearchResult[] | undefined; index: number }>({ results: undefined, index: 0 });
-  const activeIndex = active.results === results ? active.index : 0;
-  const activeResult = results?.[activeIndex];
+  const { activeIndex, activeRow: activeResult, onArrowKey } = useResultPicker(results);
 
   const open = (customer: TCustomerSearchResult) =>
     void navigate({ to: '/customers/$customerId', params: { customerId: customer.id } });
@@ -53,15 +38,11 @@ export function CustomerSearchPage({ q, onQueryChange }: Props) {
     if (event.key === 'Enter') {
       event.preventDefault();
       // Typed faster than the pause: search now; the next Enter opens.
-      if (text.trim() !== q) return commit.flush();
+      if (text.trim() !== q) return box.flush();
       if (activeResult && !search.isPlaceholderData) open(activeResult);
       return;
     }
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && results && results.length > 0) {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive({ results, index: Math.min(results.length - 1, Math.max(0, activeIndex + step)) });
-    }
+    onArrowKey(event);
   };
 
   const tooShort = text.trim().length > 0 && text.trim().length < CUSTOMER_SEARCH_MIN_LENGTH;
@@ -91,11 +72,7 @@ export function CustomerSearchPage({ q, onQueryChange }: Props) {
           leftSection={<IconSearch size={18} aria-hidden />}
           rightSection={search.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
           value={text}
-          onChange={(event) => {
-            const next = event.currentTarget.value;
-            setText(next);
-            commit(next);
-          }}
+          onChange={(event) => box.change(event.currentTarget.value)}
           onKeyDown={onKeyDown}
           aria-describedby={`${ids.hint} ${ids.active}`}
           maw={720}

@@ -1,15 +1,13 @@
 import { formatCents, INVENTORY_KIND_LABELS, INVENTORY_STATUS_LABELS, type InventoryStatus, type TStockItemDetail } from '@linedesk/domain';
-import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowBackUp, IconBan, IconFileUnknown, IconPencil, IconTrash, IconTruckReturn } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowBackUp, IconBan, IconPencil, IconTrash, IconTruckReturn } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { Page, useDocumentTitle } from '../../../components/common/page';
+import { DetailPage } from '../../../components/common/detail-page';
+import { useDocumentTitle } from '../../../components/common/page';
 import { RouterAnchor } from '../../../components/common/router-anchor';
-import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import { useStockItem } from '../../../hooks/api/inventory';
 import { canAccess, STOCK_ROLES } from '../../../lib/access';
-import { isApiError } from '../../../lib/api-client';
 import { formatCalendarDate, formatDateTime } from '../../../lib/format';
 import { AccountSection, DetailList, NotSet } from '../../customers/account/account-section';
 import { IdentifierLines, InventoryStatusBadge } from '../inventory-parts';
@@ -30,58 +28,20 @@ export function StockItemPage({ itemId }: { itemId: string }) {
   const label = item.data ? itemLabel(item.data) : 'Item';
   useDocumentTitle(label);
 
-  const crumbs = (current: string) => (
-    <Breadcrumbs separator="›" fz="sm">
-      <Anchor component={Link} to="/inventory/items" fz="sm">
-        Inventory
-      </Anchor>
-      <Text fz="sm" c="dimmed" aria-current="page">
-        {current}
-      </Text>
-    </Breadcrumbs>
-  );
-
-  if (item.isPending) {
-    return (
-      <Page size={1200}>
-        {crumbs('Loading')}
-        <Panel>
-          <LoadingState label="Loading the item" />
-        </Panel>
-      </Page>
-    );
-  }
-  if (item.isError) {
-    const missing = isApiError(item.error) && (item.error.status === 404 || item.error.code === 'VALIDATION_FAILED');
-    return (
-      <Page size={1200}>
-        {crumbs(missing ? 'Not found' : 'Error')}
-        {missing ? (
-          <Panel>
-            <StateMessage
-              icon={<IconFileUnknown size={24} />}
-              color="gray"
-              title="This item does not exist"
-              action={
-                <Button component={Link} to="/inventory/items" variant="light">
-                  Go to Inventory
-                </Button>
-              }
-            >
-              The address may have been typed wrong. Find the item in Inventory by scanning or typing any of its identifiers.
-            </StateMessage>
-          </Panel>
-        ) : (
-          <ErrorAlert error={item.error} onRetry={() => void item.refetch()} title="Could not load this item" />
-        )}
-      </Page>
-    );
-  }
   return (
-    <Page size={1200}>
-      {crumbs(label)}
-      <ItemBody item={item.data} label={label} />
-    </Page>
+    <DetailPage
+      query={item}
+      size={1200}
+      parent={{ to: '/inventory/items', label: 'Inventory' }}
+      noun="item"
+      notFound={{
+        action: 'Go to Inventory',
+        children: 'The address may have been typed wrong. Find the item in Inventory by scanning or typing any of its identifiers.',
+      }}
+      current={itemLabel}
+    >
+      {(data) => <ItemBody item={data} label={itemLabel(data)} />}
+    </DetailPage>
   );
 }
 

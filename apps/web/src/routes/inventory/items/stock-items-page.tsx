@@ -1,17 +1,18 @@
 import { INVENTORY_KIND_LABELS, INVENTORY_KINDS, INVENTORY_STATUS_LABELS, INVENTORY_STATUSES, STOCK_SEARCH_MIN_LENGTH, type TStockItem } from '@linedesk/domain';
-import { Button, Group, Kbd, Loader, NativeSelect, Pagination, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Kbd, Loader, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBarcode, IconFileImport, IconFilterOff, IconPackages, IconSearch } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type KeyboardEvent } from 'react';
+import { ListPager, pageCount } from '../../../components/common/list-pager';
 import { Page, PageHeader } from '../../../components/common/page';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import { isSearchableStockQuery, NO_STOCK_FILTERS, STOCK_PAGE_SIZE, useStockChoices, useStockItems, type StockFilters } from '../../../hooks/api/inventory';
+import { TYPING_PAUSE_MS, useResultPicker } from '../../../hooks/use-result-picker';
 import { canAccess, STOCK_ROLES } from '../../../lib/access';
+import { oneOfOrAll } from '../../../lib/search-params';
 import { StockItemsTable } from './stock-items-table';
-
-const TYPING_PAUSE_MS = 300;
 
 type Props = {
   /** The filters as the address keeps them, so a view of stock can be bookmarked, shared and gone back to. */
@@ -42,13 +43,11 @@ export function StockItemsPage({ filters, onFiltersChange }: Props) {
   const list = useStockItems(filters);
   const rows = list.data?.rows;
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / STOCK_PAGE_SIZE));
+  const pages = pageCount(total, STOCK_PAGE_SIZE);
   const isSearching = isSearchableStockQuery(filters.q);
   const isFiltered = Boolean(isSearching || filters.kind || filters.status || filters.carrierCode || filters.location || filters.model);
 
-  const [active, setActive] = useState<{ rows: TStockItem[] | undefined; index: number }>({ rows: undefined, index: 0 });
-  const activeIndex = isSearching && rows && rows.length > 0 ? (active.rows === rows ? active.index : 0) : null;
-  const activeRow = activeIndex === null ? undefined : rows?.[activeIndex];
+  const { activeIndex, activeRow, onArrowKey } = useResultPicker(rows, isSearching);
 
   const open = (item: TStockItem) => void navigate({ to: '/inventory/items/$itemId', params: { itemId: item.id } });
   const change = (patch: Partial<StockFilters>) => onFiltersChange({ ...filters, page: 1, ...patch });
@@ -66,11 +65,7 @@ export function StockItemsPage({ filters, onFiltersChange }: Props) {
       if (activeRow && !list.isPlaceholderData) open(activeRow);
       return;
     }
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && rows && rows.length > 0 && activeIndex !== null) {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive({ rows, index: Math.min(rows.length - 1, Math.max(0, activeIndex + step)) });
-    }
+    onArrowKey(event);
   };
 
   const tooShort = text.q.trim().length > 0 && !isSearchableStockQuery(text.q);
@@ -136,14 +131,14 @@ export function StockItemsPage({ filters, onFiltersChange }: Props) {
             label="Kind"
             data={[{ value: '', label: 'All kinds' }, ...INVENTORY_KINDS.map((kind) => ({ value: kind, label: INVENTORY_KIND_LABELS[kind] }))]}
             value={filters.kind}
-            onChange={(event) => change({ kind: pick(INVENTORY_KINDS, event.currentTarget.value) })}
+            onChange={(event) => change({ kind: oneOfOrAll(INVENTORY_KINDS, event.currentTarget.value) })}
             w={{ base: '100%', xs: 130 }}
           />
           <NativeSelect
             label="Status"
             data={[{ value: '', label: 'All statuses' }, ...INVENTORY_STATUSES.map((status) => ({ value: status, label: INVENTORY_STATUS_LABELS[status] }))]}
             value={filters.status}
-            onChange={(event) => change({ status: pick(INVENTORY_STATUSES, event.currentTarget.value) })}
+            onChange={(event) => change({ status: oneOfOrAll(INVENTORY_STATUSES, event.currentTarget.value) })}
             w={{ base: '100%', xs: 140 }}
           />
           <NativeSelect label="Carrier" data={carrierOptions} value={filters.carrierCode} onChange={(event) => change({ carrierCode: event.currentTarget.value })} w={{ base: '100%', xs: 150 }} />
@@ -215,32 +210,15 @@ export function StockItemsPage({ filters, onFiltersChange }: Props) {
           <Panel>
             <StockItemsTable rows={list.data.rows} activeIndex={activeIndex} onOpen={open} stale={list.isPlaceholderData} />
           </Panel>
-          {pages > 1 && (
-            <Group justify="space-between" wrap="wrap" gap="sm">
-              <Text fz="sm" c="dimmed">
-                Items {((filters.page - 1) * STOCK_PAGE_SIZE + 1).toLocaleString()}–{Math.min(total, filters.page * STOCK_PAGE_SIZE).toLocaleString()} of{' '}
-                {list.data.totalCapped ? 'more than ' : ''}
-                {total.toLocaleString()}
-              </Text>
-              <nav aria-label="Pages of stock items">
-                <Pagination
-                  total={pages}
-                  value={Math.min(filters.page, pages)}
-                  onChange={(page) => onFiltersChange({ ...filters, page })}
-                  getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                  getControlProps={(control) => ({ 'aria-label': `${control[0]?.toUpperCase()}${control.slice(1)} page` })}
-                />
-              </nav>
-            </Group>
-          )}
+          <ListPager label="Pages of stock items" pages={pages} page={filters.page} onChange={(page) => onFiltersChange({ ...filters, page })}>
+            Items {((filters.page - 1) * STOCK_PAGE_SIZE + 1).toLocaleString()}–{Math.min(total, filters.page * STOCK_PAGE_SIZE).toLocaleString()} of{' '}
+            {list.data.totalCapped ? 'more than ' : ''}
+            {total.toLocaleString()}
+          </ListPager>
         </Stack>
       )}
     </Page>
   );
-}
-
-function pick<T extends string>(values: readonly T[], value: string): T | '' {
-  return (values as readonly string[]).includes(value) ? (value as T) : '';
 }
 
 function summary(total: number, capped: boolean, filters: StockFilters, isFiltered: boolean): string {

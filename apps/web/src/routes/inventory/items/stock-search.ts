@@ -1,11 +1,10 @@
 import { INVENTORY_KINDS, INVENTORY_STATUSES, type InventoryKind, type InventoryStatus } from '@linedesk/domain';
 import { NO_STOCK_FILTERS, type StockFilters } from '../../../hooks/api/inventory';
+import { isCarrierParam, isOneOf, pageParam } from '../../../lib/search-params';
 
 /** The Items list's filters as the address writes them: short names, and only the ones set. */
 export type StockSearch = { q?: string; kind?: InventoryKind; status?: InventoryStatus; carrier?: string; location?: string; model?: string; page?: number };
 
-const isKind = (value: unknown): value is InventoryKind => typeof value === 'string' && (INVENTORY_KINDS as readonly string[]).includes(value);
-const isStatus = (value: unknown): value is InventoryStatus => typeof value === 'string' && (INVENTORY_STATUSES as readonly string[]).includes(value);
 // The router reads `?q=352099` as a number: searches and names are always text.
 const text = (value: unknown, max: number) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim().slice(0, max) : '');
 
@@ -14,15 +13,15 @@ export function parseStockSearch(search: Record<string, unknown>): StockSearch {
   const result: StockSearch = {};
   const q = text(search.q, 120);
   if (q) result.q = q;
-  if (isKind(search.kind)) result.kind = search.kind;
-  if (isStatus(search.status)) result.status = search.status;
-  if (typeof search.carrier === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(search.carrier)) result.carrier = search.carrier.toUpperCase();
+  if (isOneOf(INVENTORY_KINDS, search.kind)) result.kind = search.kind;
+  if (isOneOf(INVENTORY_STATUSES, search.status)) result.status = search.status;
+  if (isCarrierParam(search.carrier)) result.carrier = search.carrier.toUpperCase();
   const location = text(search.location, 80);
   if (location) result.location = location;
   const model = text(search.model, 120);
   if (model) result.model = model;
-  const page = Number(search.page);
-  if (Number.isInteger(page) && page > 1) result.page = page;
+  const page = pageParam(search.page);
+  if (page) result.page = page;
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Loader, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconPackageImport } from '@tabler/icons-react';
+import { DataTable } from '../../../components/common/data-table';
 import { RouterAnchor } from '../../../components/common/router-anchor';
 import { Panel, StateMessage } from '../../../components/common/status-state';
 import { AccountSection } from '../../customers/account/account-section';
@@ -40,63 +41,51 @@ export function ReceivedList({ entries, onClear }: { entries: ReceivedEntry[]; o
         </Group>
       }
     >
-      <div className="ld-table-wrap">
-        <Table aria-label="Scanned items" verticalSpacing="sm" horizontalSpacing="md" style={{ minWidth: 820 }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Scanned</Table.Th>
-              <Table.Th scope="col">Result</Table.Th>
-              <Table.Th scope="col">Item</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((entry) => (
-              <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }} data-state={entry.state}>
-                <Table.Td>
-                  {entry.state === 'received' ? (
-                    <RouterAnchor to="/inventory/items/$itemId" params={{ itemId: entry.item.id }} fz="sm" underline="hover">
-                      <IdentifierLines identifiers={entry.item.identifiers} />
-                    </RouterAnchor>
-                  ) : (
-                    entry.identifiers.map((value) => (
-                      <Text key={value} fz="sm" className="ld-mono">
-                        {value}
-                      </Text>
-                    ))
-                  )}
-                </Table.Td>
-                <Table.Td miw={260}>
-                  {entry.state === 'sending' && (
-                    <Group gap={6}>
-                      <Loader size="xs" aria-hidden />
-                      <Text fz="sm" c="dimmed">
-                        Receiving…
-                      </Text>
-                    </Group>
-                  )}
-                  {entry.state === 'received' && (
-                    <Group gap={6} wrap="nowrap">
-                      <IconCircleCheck size={16} color="var(--mantine-color-green-7)" aria-hidden />
-                      <Text fz="sm">Received</Text>
-                    </Group>
-                  )}
-                  {entry.state === 'refused' && (
-                    <Group gap={6} wrap="nowrap" align="flex-start">
-                      <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
-                      <Text fz="sm" c="red.8" role="alert">
-                        {entry.message}
-                      </Text>
-                    </Group>
-                  )}
-                </Table.Td>
-                <Table.Td>{entry.state === 'received' ? <MakeModel item={entry.item} /> : null}</Table.Td>
-                <Table.Td>{entry.state === 'received' ? <InventoryStatusBadge status={entry.item.status} /> : null}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <DataTable label="Scanned items" columns={['Scanned', 'Result', 'Item', 'Status']} minWidth={820} verticalSpacing="sm" horizontalSpacing="md">
+        {entries.map((entry) => (
+          <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }} data-state={entry.state}>
+            <Table.Td>
+              {entry.state === 'received' ? (
+                <RouterAnchor to="/inventory/items/$itemId" params={{ itemId: entry.item.id }} fz="sm" underline="hover">
+                  <IdentifierLines identifiers={entry.item.identifiers} />
+                </RouterAnchor>
+              ) : (
+                entry.identifiers.map((value) => (
+                  <Text key={value} fz="sm" className="ld-mono">
+                    {value}
+                  </Text>
+                ))
+              )}
+            </Table.Td>
+            <Table.Td miw={260}>
+              {entry.state === 'sending' && (
+                <Group gap={6}>
+                  <Loader size="xs" aria-hidden />
+                  <Text fz="sm" c="dimmed">
+                    Receiving…
+                  </Text>
+                </Group>
+              )}
+              {entry.state === 'received' && (
+                <Group gap={6} wrap="nowrap">
+                  <IconCircleCheck size={16} color="var(--mantine-color-green-7)" aria-hidden />
+                  <Text fz="sm">Received</Text>
+                </Group>
+              )}
+              {entry.state === 'refused' && (
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+                  <Text fz="sm" c="red.8" role="alert">
+                    {entry.message}
+                  </Text>
+                </Group>
+              )}
+            </Table.Td>
+            <Table.Td>{entry.state === 'received' ? <MakeModel item={entry.item} /> : null}</Table.Td>
+            <Table.Td>{entry.state === 'received' ? <InventoryStatusBadge status={entry.item.status} /> : null}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </AccountSection>
   );
 }

@@ -3,6 +3,7 @@ import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, T
 import { IconReceipt, IconSend, IconX } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { OrderStatusBadge } from '../../../components/common/badges';
+import { HeaderDot, HeaderFigure } from '../../../components/common/header-figure';
 import { RouterAnchor } from '../../../components/common/router-anchor';
 import { formatCalendarDate, formatDateTime } from '../../../lib/format';
 import { CancelOrderModal } from './cancel-order-modal';
@@ -40,7 +41,7 @@ export function OrderHeader({ order, canAct }: Props) {
               <Text span fz="sm">
                 {order.carrierName}
               </Text>
-              <Dot />
+              <HeaderDot />
               <Text span fz="sm">
                 <RouterAnchor to="/customers/$customerId" params={{ customerId: order.customer.id }} fz="sm" fw={600}>
                   {order.customer.displayName}
@@ -97,11 +98,11 @@ export function OrderHeader({ order, canAct }: Props) {
         m={0}
         style={{ borderTop: '1px solid var(--ld-border)', background: 'var(--mantine-color-gray-0)' }}
       >
-        <Figure label="Lines">{order.lines.length}</Figure>
-        <Figure label="Monthly charges">{formatCents(order.monthlyCents)}</Figure>
-        <Figure label="One-time charges">{formatCents(order.oneTimeCents)}</Figure>
-        <Figure label="Deposit">{formatCents(order.depositCents)}</Figure>
-        <Figure label="Fulfillment">
+        <HeaderFigure label="Lines">{order.lines.length}</HeaderFigure>
+        <HeaderFigure label="Monthly charges">{formatCents(order.monthlyCents)}</HeaderFigure>
+        <HeaderFigure label="One-time charges">{formatCents(order.oneTimeCents)}</HeaderFigure>
+        <HeaderFigure label="Deposit">{formatCents(order.depositCents)}</HeaderFigure>
+        <HeaderFigure label="Fulfillment">
           <Text span fz="sm" fw={600}>
             {FULFILLMENT_LABELS[order.fulfillment]}
           </Text>
@@ -110,7 +111,7 @@ export function OrderHeader({ order, canAct }: Props) {
               Due {formatCalendarDate(order.requestedDueDate)}
             </Text>
           )}
-        </Figure>
+        </HeaderFigure>
       </SimpleGrid>
       {order.notes && (
         <Box px="lg" py="sm" style={{ borderTop: '1px solid var(--ld-border)' }}>
@@ -159,25 +160,4 @@ const DISABLED = { 'aria-disabled': true, 'data-disabled': true, onClick: (event
 
 function disabledProps(disabled: boolean, onClick: () => void) {
   return disabled ? DISABLED : { onClick };
-}
-
-function Figure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box px="lg" py="sm" style={{ borderRight: '1px solid var(--ld-border)' }}>
-      <Text component="dt" fz="xs" fw={600} c="dimmed" tt="uppercase" lts="0.04em">
-        {label}
-      </Text>
-      <Text component="dd" m={0} mt={2} fz="md" fw={650} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {children}
-      </Text>
-    </Box>
-  );
-}
-
-function Dot() {
-  return (
-    <Text span c="gray.4" aria-hidden>
-      •
-    </Text>
-  );
 }

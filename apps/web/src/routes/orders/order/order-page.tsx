@@ -1,14 +1,12 @@
 import { inventoryChangeRefusal, type TOrderDetail } from '@linedesk/domain';
-import { Anchor, Badge, Breadcrumbs, Button, Paper, Tabs, Text } from '@mantine/core';
-import { IconBarcode, IconCircleCheck, IconFileUnknown, IconHistory, IconMessages } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
+import { Badge, Paper, Tabs } from '@mantine/core';
+import { IconBarcode, IconCircleCheck, IconHistory, IconMessages } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Page, useDocumentTitle } from '../../../components/common/page';
-import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import { DetailPage } from '../../../components/common/detail-page';
+import { useDocumentTitle } from '../../../components/common/page';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import { useOrder } from '../../../hooks/api/orders';
 import { canAccess } from '../../../lib/access';
-import { isApiError } from '../../../lib/api-client';
 import { CarrierMessagesTab } from './carrier-messages-tab';
 import { HistoryTab } from './history-tab';
 import { InventoryTab, inventoryLock } from './inventory/inventory-tab';
@@ -25,61 +23,20 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const order = useOrder(orderId);
   useDocumentTitle(order.data ? `Order ${order.data.orderNumber}` : 'Order');
 
-  const crumbs = (current: string) => (
-    <Breadcrumbs separator="›" fz="sm">
-      <Anchor component={Link} to="/orders" fz="sm">
-        Orders
-      </Anchor>
-      <Text fz="sm" c="dimmed" aria-current="page">
-        {current}
-      </Text>
-    </Breadcrumbs>
-  );
-
-  if (order.isPending) {
-    return (
-      <Page size={1400}>
-        {crumbs('Loading')}
-        <Panel>
-          <LoadingState label="Loading the order" />
-        </Panel>
-      </Page>
-    );
-  }
-
-  if (order.isError) {
-    const missing = isApiError(order.error) && (order.error.status === 404 || order.error.code === 'VALIDATION_FAILED');
-    return (
-      <Page size={1400}>
-        {crumbs(missing ? 'Not found' : 'Error')}
-        {missing ? (
-          <Panel>
-            <StateMessage
-              icon={<IconFileUnknown size={24} />}
-              color="gray"
-              title="This order does not exist"
-              action={
-                <Button component={Link} to="/orders" variant="light">
-                  Go to Orders
-                </Button>
-              }
-            >
-              The address may have been typed wrong. Find the order in Orders by its number, the account, the line&apos;s number or a device or SIM
-              on it.
-            </StateMessage>
-          </Panel>
-        ) : (
-          <ErrorAlert error={order.error} onRetry={() => void order.refetch()} title="Could not load this order" />
-        )}
-      </Page>
-    );
-  }
-
   return (
-    <Page size={1400}>
-      {crumbs(order.data.orderNumber)}
-      <OrderBody order={order.data} />
-    </Page>
+    <DetailPage
+      query={order}
+      size={1400}
+      parent={{ to: '/orders', label: 'Orders' }}
+      noun="order"
+      notFound={{
+        action: 'Go to Orders',
+        children: "The address may have been typed wrong. Find the order in Orders by its number, the account, the line's number or a device or SIM on it.",
+      }}
+      current={(data) => data.orderNumber}
+    >
+      {(data) => <OrderBody order={data} />}
+    </DetailPage>
   );
 }
 

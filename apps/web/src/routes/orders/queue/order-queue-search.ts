@@ -1,23 +1,21 @@
 import { ORDER_AGES, ORDER_STATUSES } from '@linedesk/domain';
 import { NO_ORDER_FILTERS, type OrderAge, type OrderQueueFilters } from '../../../hooks/api/orders';
 import type { OrderStatus } from '@linedesk/domain';
+import { isCarrierParam, isOneOf, pageParam } from '../../../lib/search-params';
 
 /** The queue's filters as the address writes them: short names, and only the ones set. */
 export type OrderQueueSearch = { status?: OrderStatus; carrier?: string; age?: OrderAge; q?: string; page?: number };
 
-const isStatus = (value: unknown): value is OrderStatus => typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
-const isAge = (value: unknown): value is OrderAge => typeof value === 'string' && (ORDER_AGES as readonly string[]).includes(value);
-
 /** Reads the address; anything unknown or malformed is left out rather than refused. */
 export function parseOrderQueueSearch(search: Record<string, unknown>): OrderQueueSearch {
   const result: OrderQueueSearch = {};
-  if (isStatus(search.status)) result.status = search.status;
-  if (typeof search.carrier === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(search.carrier)) result.carrier = search.carrier;
-  if (isAge(search.age)) result.age = search.age;
+  if (isOneOf(ORDER_STATUSES, search.status)) result.status = search.status;
+  if (isCarrierParam(search.carrier)) result.carrier = search.carrier;
+  if (isOneOf(ORDER_AGES, search.age)) result.age = search.age;
   const q = searchText(search.q);
   if (q) result.q = q;
-  const page = Number(search.page);
-  if (Number.isInteger(page) && page > 1) result.page = page;
+  const page = pageParam(search.page);
+  if (page) result.page = page;
   return result;
 }
 

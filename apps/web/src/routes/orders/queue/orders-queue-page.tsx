@@ -1,9 +1,9 @@
-import { ORDER_AGE_LABELS, ORDER_AGES, ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus, type TOrderQueueRow } from '@linedesk/domain';
-import { Button, Group, Kbd, Loader, NativeSelect, Pagination, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { ORDER_AGE_LABELS, ORDER_AGES, ORDER_STATUS_LABELS, ORDER_STATUSES, type TOrderQueueRow } from '@linedesk/domain';
+import { Button, Group, Kbd, Loader, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconFilterOff, IconPlus, IconReceipt, IconSearch } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
+import { ListPager, pageCount } from '../../../components/common/list-pager';
 import { Page, PageHeader } from '../../../components/common/page';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
@@ -12,14 +12,13 @@ import {
   ORDER_QUEUE_PAGE_SIZE,
   ORDER_SEARCH_MIN_LENGTH,
   useOrderQueue,
-  type OrderAge,
   type OrderQueueFilters,
 } from '../../../hooks/api/orders';
 import { useWizardCarriers } from '../../../hooks/api/wizard';
+import { useAddressSearchText, useResultPicker } from '../../../hooks/use-result-picker';
 import { canAccess, SIGN_UP_ROLES } from '../../../lib/access';
+import { oneOfOrAll } from '../../../lib/search-params';
 import { OrderQueueTable } from './order-queue-table';
-
-const TYPING_PAUSE_MS = 300;
 
 type Props = {
   /** The filters as the address keeps them, so a view of the queue can be bookmarked, shared and gone back to. */
@@ -36,46 +35,35 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
   const carriers = useWizardCarriers();
 
   // The search box keeps what is typed; the address gets it after a pause (or at once on Enter, as a scanner ends).
-  const [text, setText] = useState(filters.q);
-  const [committed, setCommitted] = useState(filters.q);
-  const [syncedQ, setSyncedQ] = useState(filters.q);
-  if (filters.q !== syncedQ) {
-    setSyncedQ(filters.q);
-    if (filters.q !== committed && filters.q !== text.trim()) setText(filters.q);
-  }
-  const commit = useDebouncedCallback((value: string) => {
-    setCommitted(value.trim());
-    onFiltersChange({ ...filters, q: value.trim(), page: 1 }, { replace: true });
-  }, TYPING_PAUSE_MS);
+  const search = useAddressSearchText(filters.q, (q) => onFiltersChange({ ...filters, q, page: 1 }, { replace: true }));
+  const text = search.text;
 
   const queue = useOrderQueue(filters);
   const isSearching = filters.q.length >= ORDER_SEARCH_MIN_LENGTH;
   const rows = queue.data?.rows;
   const total = queue.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / ORDER_QUEUE_PAGE_SIZE));
+  const pages = pageCount(total, ORDER_QUEUE_PAGE_SIZE);
   const isFiltered = Boolean(filters.status || filters.carrierCode || filters.olderThan || isSearching);
 
   // Which row Enter in the search box opens: the first, until the arrow keys pick another.
-  const [active, setActive] = useState<{ rows: TOrderQueueRow[] | undefined; index: number }>({ rows: undefined, index: 0 });
-  const activeIndex = isSearching && rows && rows.length > 0 ? (active.rows === rows ? active.index : 0) : null;
-  const activeRow = activeIndex === null ? undefined : rows?.[activeIndex];
+  const { activeIndex, activeRow, onArrowKey } = useResultPicker(rows, isSearching);
 
   const open = (row: TOrderQueueRow) => void navigate({ to: '/orders/$orderId', params: { orderId: row.id } });
   const change = (patch: Partial<OrderQueueFilters>) => onFiltersChange({ ...filters, page: 1, ...patch });
+  const clear = () => {
+    search.clear();
+    onFiltersChange(NO_ORDER_FILTERS);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       // A scanner (or a fast typist) ends with Enter: search now; the next Enter opens.
-      if (event.currentTarget.value.trim() !== filters.q) return commit.flush();
+      if (event.currentTarget.value.trim() !== filters.q) return search.flush();
       if (activeRow && !queue.isPlaceholderData) open(activeRow);
       return;
     }
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && rows && rows.length > 0 && activeIndex !== null) {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive({ rows, index: Math.min(rows.length - 1, Math.max(0, activeIndex + step)) });
-    }
+    onArrowKey(event);
   };
 
   const tooShort = text.trim().length > 0 && text.trim().length < ORDER_SEARCH_MIN_LENGTH;
@@ -109,11 +97,7 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
             leftSection={<IconSearch size={16} aria-hidden />}
             rightSection={queue.isFetching && isSearching ? <Loader size="xs" aria-label="Searching" /> : null}
             value={text}
-            onChange={(event) => {
-              const next = event.currentTarget.value;
-              setText(next);
-              commit(next);
-            }}
+            onChange={(event) => search.change(event.currentTarget.value)}
             onKeyDown={onKeyDown}
             aria-describedby={`${ids.hint} ${ids.status}`}
             w={{ base: '100%', md: 340 }}
@@ -122,7 +106,7 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
             label="Status"
             data={[{ value: '', label: 'All statuses' }, ...ORDER_STATUSES.map((status) => ({ value: status, label: ORDER_STATUS_LABELS[status] }))]}
             value={filters.status}
-            onChange={(event) => change({ status: toStatus(event.currentTarget.value) })}
+            onChange={(event) => change({ status: oneOfOrAll(ORDER_STATUSES, event.currentTarget.value) })}
             w={{ base: '100%', xs: 160 }}
           />
           <NativeSelect
@@ -136,21 +120,11 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
             label="Age"
             data={[{ value: '', label: 'Any age' }, ...ORDER_AGES.map((age) => ({ value: age, label: ORDER_AGE_LABELS[age] }))]}
             value={filters.olderThan}
-            onChange={(event) => change({ olderThan: toAge(event.currentTarget.value) })}
+            onChange={(event) => change({ olderThan: oneOfOrAll(ORDER_AGES, event.currentTarget.value) })}
             w={{ base: '100%', xs: 170 }}
           />
           {(isFiltered || text) && (
-            <Button
-              variant="subtle"
-              mt={25}
-              leftSection={<IconFilterOff size={16} aria-hidden />}
-              onClick={() => {
-                commit.cancel();
-                setText('');
-                setCommitted('');
-                onFiltersChange(NO_ORDER_FILTERS);
-              }}
-            >
+            <Button variant="subtle" mt={25} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
               Clear filters
             </Button>
           )}
@@ -180,11 +154,7 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
         <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} title="Could not load the orders" />
       ) : queue.data.rows.length === 0 ? (
         <Panel>
-          <EmptyQueue filters={filters} isFiltered={isFiltered} canSignUp={canAccess(user.role, SIGN_UP_ROLES)} onClear={() => {
-            setText('');
-            setCommitted('');
-            onFiltersChange(NO_ORDER_FILTERS);
-          }} />
+          <EmptyQueue filters={filters} isFiltered={isFiltered} canSignUp={canAccess(user.role, SIGN_UP_ROLES)} onClear={clear} />
         </Panel>
       ) : (
         <Stack gap="xs">
@@ -194,22 +164,9 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
           <Panel>
             <OrderQueueTable rows={queue.data.rows} showMatchedOn={isSearching} activeIndex={activeIndex} onOpen={open} stale={queue.isPlaceholderData} />
           </Panel>
-          {pages > 1 && (
-            <Group justify="space-between" wrap="wrap" gap="sm">
-              <Text fz="sm" c="dimmed">
-                Orders {(filters.page - 1) * ORDER_QUEUE_PAGE_SIZE + 1}–{Math.min(total, filters.page * ORDER_QUEUE_PAGE_SIZE)} of {total}
-              </Text>
-              <nav aria-label="Pages of orders">
-                <Pagination
-                  total={pages}
-                  value={Math.min(filters.page, pages)}
-                  onChange={(page) => onFiltersChange({ ...filters, page })}
-                  getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                  getControlProps={(control) => ({ 'aria-label': `${control[0]?.toUpperCase()}${control.slice(1)} page` })}
-                />
-              </nav>
-            </Group>
-          )}
+          <ListPager label="Pages of orders" pages={pages} page={filters.page} onChange={(page) => onFiltersChange({ ...filters, page })}>
+            Orders {(filters.page - 1) * ORDER_QUEUE_PAGE_SIZE + 1}–{Math.min(total, filters.page * ORDER_QUEUE_PAGE_SIZE)} of {total}
+          </ListPager>
         </Stack>
       )}
     </Page>
@@ -272,12 +229,4 @@ function summary(total: number, filters: OrderQueueFilters, isFiltered: boolean)
   const match = total === 1 ? 'matches' : 'match';
   if (filters.q.length >= ORDER_SEARCH_MIN_LENGTH) return `${count} ${match} “${filters.q}”.`;
   return isFiltered ? `${count} ${match} these filters.` : `${count} in all.`;
-}
-
-function toStatus(value: string): OrderStatus | '' {
-  return (ORDER_STATUSES as readonly string[]).includes(value) ? (value as OrderStatus) : '';
-}
-
-function toAge(value: string): OrderAge | '' {
-  return (ORDER_AGES as readonly string[]).includes(value) ? (value as OrderAge) : '';
 }

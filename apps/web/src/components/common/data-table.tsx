@@ -1,0 +1,53 @@
+import { Table, Text, type TableProps } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
+import { formatDateTime, formatRelative } from '../../lib/format';
+
+export type DataTableColumn = { label: string; align?: 'right'; style?: CSSProperties };
+
+type Props = Omit<TableProps, 'children' | 'aria-label'> & {
+  /** The table's accessible name. */
+  label: string;
+  columns: readonly (DataTableColumn | string | false)[];
+  minWidth: number;
+  /** A results list: the previous results, still showing (faded) while the next ones load. */
+  stale?: boolean;
+  children: ReactNode;
+};
+
+/** A table that scrolls sideways on narrow screens: its name, its column headers, and its rows. */
+export function DataTable({ label, columns, minWidth, stale, children, ...table }: Props) {
+  return (
+    <div className="ld-table-wrap" style={stale === undefined ? undefined : { opacity: stale ? 0.6 : 1, transition: 'opacity 120ms ease' }}>
+      <Table aria-label={label} style={{ minWidth }} {...table}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => {
+              if (column === false) return null;
+              const { label: heading, align, style } = typeof column === 'string' ? { label: column, align: undefined, style: undefined } : column;
+              return (
+                <Table.Th key={heading} scope="col" ta={align} style={style}>
+                  {heading}
+                </Table.Th>
+              );
+            })}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** A row's moment: the date and time, and how long ago under it. */
+export function WhenCell({ at }: { at: string }) {
+  return (
+    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      <Text component="time" dateTime={at} fz="sm" display="block">
+        {formatDateTime(at)}
+      </Text>
+      <Text fz="xs" c="dimmed">
+        {formatRelative(at)}
+      </Text>
+    </Table.Td>
+  );
+}
