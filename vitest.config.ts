@@ -11,12 +11,14 @@ const server = (engine: 'pglite' | 'postgres') => ({
   },
 });
 
-// One run covers every suite: pure domain code, the server on both database engines, and the
-// browser end to end against the built app.
+// One run covers every suite: pure domain code, the carrier simulator, the server on both database
+// engines, the browser end to end against the built app, and the built server and worker as real
+// processes (crash and scale-out).
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'domain', include: ['packages/domain/**/*.test.ts'] } },
+      { test: { name: 'carrier-sim', include: ['apps/carrier-sim/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       server('pglite'),
       server('postgres'),
       {
@@ -24,6 +26,17 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Real processes on PostgreSQL against the built server and worker (like e2e, after the build): the
+        // crash test and the scale-out test. One file at a time, after the parallel suites.
+        test: {
+          name: 'processes',
+          include: ['e2e/processes/**/*.process.test.ts'],
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

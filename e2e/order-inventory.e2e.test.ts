@@ -140,13 +140,13 @@ describe('the order page and its Inventory tab, end to end', () => {
     await page.screenshot({ path: `${SHOTS}/order-history.png`, fullPage: true });
     // Carrier Messages: nothing has gone to the carrier, and the tab says so.
     await page.getByRole('tab', { name: 'Carrier Messages' }).click();
-    await expect.poll(() => main.textContent()).toContain('Nothing has been sent to Northwind Mobile for this order');
+    await expect.poll(() => main.textContent()).toContain('Nothing has been sent to the carrier yet');
     await page.context().close();
   });
 
   it('should find the order in the Orders queue by its SIM, and filter it by status and carrier in the address', async () => {
     const page = await signedInPage(browser, server.url, 'viewer');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'All Orders', exact: true }).click();
     await page.waitForURL(`${server.url}/orders`);
     const table = page.getByRole('table', { name: 'Orders' });
     await expect.poll(() => table.getByRole('row').count()).toBe(3);

@@ -22,6 +22,8 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'Search',
     'Drafts',
     'Orders',
+    'All Orders',
+    'Fallout',
     'Inventory',
     'Items',
     'Receive',
@@ -42,10 +44,10 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'API Docs',
     'My Account',
   ],
-  agent: ['Home', 'Customers', 'Create New', 'Search', 'Drafts', 'Orders', 'Inventory', 'Items', 'My Account'],
+  agent: ['Home', 'Customers', 'Create New', 'Search', 'Drafts', 'Orders', 'All Orders', 'Fallout', 'Inventory', 'Items', 'My Account'],
   // Everyone searches and views customers; only admins and agents sign them up.
-  inventory: ['Home', 'Customers', 'Search', 'Orders', 'Inventory', 'Items', 'Receive', 'Import CSV', 'TAC Table', 'My Account'],
-  viewer: ['Home', 'Customers', 'Search', 'Orders', 'Inventory', 'Items', 'My Account'],
+  inventory: ['Home', 'Customers', 'Search', 'Orders', 'All Orders', 'Fallout', 'Inventory', 'Items', 'Receive', 'Import CSV', 'TAC Table', 'My Account'],
+  viewer: ['Home', 'Customers', 'Search', 'Orders', 'All Orders', 'Fallout', 'Inventory', 'Items', 'My Account'],
 };
 
 describe('signing in, the navigation each role sees, and signing out', () => {

@@ -41,7 +41,7 @@ if (!built) failed += 1;
 
 const report = `${OUTPUT_DIR}/vitest.json`;
 writeFileSync(report, '{}');
-const extra = built ? [] : ['--project', 'domain', '--project', 'server:pglite', '--project', 'server:postgres'];
+const extra = built ? [] : ['--project', 'domain', '--project', 'carrier-sim', '--project', 'server:pglite', '--project', 'server:postgres'];
 const vitestPassed = run('tests', 'npx', ['vitest', 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 
 const results = JSON.parse(readFileSync(report, 'utf8'));

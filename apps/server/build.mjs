@@ -6,7 +6,7 @@ const manifest = JSON.parse(readFileSync(new URL('./package.json', import.meta.u
 const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@linedesk/'));
 
 await build({
-  entryPoints: { main: 'src/main.ts', 'create-user': 'src/cli/create-user.ts' },
+  entryPoints: { main: 'src/main.ts', worker: 'src/worker.ts', 'create-user': 'src/cli/create-user.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -7,27 +7,16 @@
 // each for a different customer; then Create Order (`createOrderFromWizard`, the use case the
 // route calls) is fired at them by a pool of concurrent workers. A short calibration run first
 // sizes the measured run to about `seconds` at that engine's pace.
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TWizardDraft } from '@linedesk/domain';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app.js';
-import { loadConfig } from '../../apps/server/src/config.js';
-import { openDatabase, selectRows, type Database } from '../../apps/server/src/db/client.js';
-import { runMigrations } from '../../apps/server/src/db/migrate.js';
+import { selectRows } from '../../apps/server/src/db/client.js';
 import { createOrderFromWizard } from '../../apps/server/src/flows/create-order-from-wizard.js';
-import { SYSTEM_ACTOR } from '../../apps/server/src/modules/audit/record-audit.js';
-import { sessions } from '../../apps/server/src/modules/auth/auth.schema.js';
-import { SESSION_COOKIE, newSessionToken } from '../../apps/server/src/modules/auth/session-token.js';
-import { createUser } from '../../apps/server/src/modules/auth/use-cases/create-user.js';
-import { createSecretBox } from '../../apps/server/src/security/secret-box.js';
-import type { TestApp } from '../../apps/server/test/test-app.js';
-import { startThrowawayPostgres } from '../../apps/server/test/throwaway-postgres.js';
-import { NAMES, PORT_LINE, START, loadDemoCatalog, wizardClient } from '../../apps/server/test/wizard-fixture.js';
-import { chooseZips } from '../duplicates/generate-customers.js';
-import { AREA_CODES, FIRST_NAMES, STREET_NAMES, SURNAME_HEADS, SURNAME_TAILS } from '../duplicates/us-people.js';
+import { loadDemoCatalog, wizardClient } from '../../apps/server/test/wizard-fixture.js';
+import { benchApp } from '../bench-app.js';
+import { customer } from '../bench-customers.js';
+import { forEachEngine, type BenchEngine } from '../engines.js';
 import { postgresCpuSeconds } from '../postgres-cpu.js';
 
 const { values: args } = parseArgs({
@@ -48,67 +37,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** The app in-process with its database, as the tests build it (test-app.ts), without vitest. */
-async function benchApp(database: Database): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' });
-  const secrets = createSecretBox(Buffer.alloc(32, 7));
-  const app = await buildApp({ database, config, secrets });
-  await app.ready();
-  let counter = 0;
-  return {
-    app,
-    database,
-    config,
-    secrets,
-    request: ({ session, headers, ...options }) =>
-      app.inject({ ...options, headers: { host: 'linedesk.bench', origin: 'http://linedesk.bench', ...(session ? { cookie: `${SESSION_COOKIE}=${session}` } : {}), ...headers } }),
-    createUser: async (role, overrides = {}) => {
-      counter += 1;
-      const input = { email: overrides.email ?? `${role}${counter}@bench.example.com`, name: overrides.name ?? `Bench ${role} ${counter}`, role, password: 'bench-password-1' };
-      const user = await createUser({ db: database.db, audit: SYSTEM_ACTOR, input });
-      return { id: user.id, email: user.email, role: user.role };
-    },
-    sessionFor: async (user) => {
-      const { token, tokenHash } = newSessionToken();
-      await database.db.insert(sessions).values({ tokenHash, userId: user.id, expiresAt: new Date(Date.now() + 24 * 3_600_000) });
-      return token;
-    },
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
-}
-
-const zips = chooseZips(2000);
-/**
- * Customer number `n`: phones, email, SSN and ported number of its own, a name and an address (in one
- * of 2,000 real ZIPs) that rarely repeat.
- */
-function customer(n: number) {
-  const firstName = FIRST_NAMES[n % FIRST_NAMES.length]!;
-  const lastName = `${SURNAME_HEADS[Math.floor(n / FIRST_NAMES.length) % SURNAME_HEADS.length]}${SURNAME_TAILS[Math.floor(n / 7) % SURNAME_TAILS.length]}`;
-  const npa = (k: number) => AREA_CODES[(n * 7 + k) % AREA_CODES.length]!;
-  // Exchanges 200-899 avoiding N11 and 555, the line number from n: no number repeats in runs under 2 million drafts.
-  const number = (k: number) => {
-    const exchange = 200 + ((Math.floor(n / 10000) * 3 + k) % 700);
-    const safe = exchange % 100 === 11 || exchange === 555 ? exchange + 1 : exchange;
-    return `(${npa(k)}) ${safe}-${String(n % 10000).padStart(4, '0')}`;
-  };
-  const zip = zips[n % zips.length]!;
-  const email = `${firstName}.${lastName}.${n}@example.net`.toLowerCase();
-  const serial = String(1 + (n % 9999)).padStart(4, '0');
-  const group = String(1 + (Math.floor(n / 9999) % 99)).padStart(2, '0');
-  return {
-    start: { ...START, contacts: [{ contactType: 'PRIMARY' as const, firstName, lastName, phone: number(0), mobile: number(1), email }] },
-    names: { ...NAMES, firstName, lastName, serviceAddress: { line1: `${1 + (n % 9000)} ${STREET_NAMES[n % STREET_NAMES.length]} St`, city: zip.city, state: zip.state, zip: zip.zip } },
-    profile: { ssn: `${String(100 + (n % 500)).padStart(3, '0')}-${group}-${serial}`, billEmail: email, securityPin: '8264' },
-    portLine: { ...PORT_LINE, portIn: { ...PORT_LINE.portIn!, number: number(2), accountName: `${firstName} ${lastName}`, authorizedSigner: `${firstName} ${lastName}` } },
-  };
-}
-
-async function measure(engine: string, database: Database, postgresPort: string | null) {
-  await runMigrations(database);
+async function measure({ name: engine, database, postgresPort }: BenchEngine) {
   const t = await benchApp(database);
   try {
     await loadDemoCatalog(t);
@@ -206,25 +135,5 @@ async function measure(engine: string, database: Database, postgresPort: string 
   }
 }
 
-const results = [];
-for (const engine of (args.engines ?? '').split(',').filter(Boolean)) {
-  if (engine === 'postgres') {
-    const postgres = args['postgres-url'] ? null : await startThrowawayPostgres();
-    const url = args['postgres-url'] ?? postgres!.url;
-    try {
-      results.push(await measure(engine, await openDatabase({ kind: 'postgres', url }), new URL(url).port || '5432'));
-    } finally {
-      postgres?.stop();
-    }
-  } else if (engine === 'pglite') {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linedesk-bench-create-order-'));
-    try {
-      results.push(await measure(engine, await openDatabase({ kind: 'pglite', dataDir }), null));
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  } else {
-    throw new Error(`unknown engine ${engine}: use postgres and/or pglite`);
-  }
-}
+const results = await forEachEngine(args.engines, { postgresUrl: args['postgres-url'], tmpPrefix: 'linedesk-bench-create-order-' }, measure);
 console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, seconds: SECONDS, results }, null, 2));

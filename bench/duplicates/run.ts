@@ -11,17 +11,14 @@
 // (the generator ends with VACUUM ANALYZE, as autovacuum would on PostgreSQL; nothing analyzes an
 // embedded PGlite database, so one that grew through the app has none). It changes a kept database
 // for good; VACUUM ANALYZE of the four tables restores it.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDatabase, selectRows, type Database } from '../../apps/server/src/db/client.js';
-import { runMigrations } from '../../apps/server/src/db/migrate.js';
+import { selectRows, type Database } from '../../apps/server/src/db/client.js';
 import { SYSTEM_ACTOR } from '../../apps/server/src/modules/audit/record-audit.js';
 import { createUser } from '../../apps/server/src/modules/auth/use-cases/create-user.js';
 import { findDuplicateCustomers } from '../../apps/server/src/modules/customers/use-cases/find-duplicate-customers.js';
-import { startThrowawayPostgres } from '../../apps/server/test/throwaway-postgres.js';
+import { forEachEngine } from '../engines.js';
 import { postgresCpuSeconds } from '../postgres-cpu.js';
 import { generateCustomers, verifySample, type GenerateReport } from './generate-customers.js';
 import { buildProbes, PROBE_KINDS, type Probe } from './probes.js';
@@ -55,7 +52,6 @@ const summary = (latencies: number[]) => {
 
 /** Migrated, with the customers: generated now, or already there (a kept PGlite folder). */
 async function prepare(database: Database, engine: string): Promise<GenerateReport | 'reused'> {
-  await runMigrations(database);
   const [row] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from customers`);
   if (Number(row?.n) === CUSTOMERS) return 'reused';
   const user = await createUser({ db: database.db, audit: SYSTEM_ACTOR, input: { email: 'bench@example.com', name: 'Bench Agent', role: 'agent', password: 'bench-password-1' } });
@@ -117,34 +113,12 @@ async function measure(database: Database, engine: string, postgresPort: string 
   };
 }
 
-const results = [];
-const engines = (args.engines ?? '').split(',').filter(Boolean);
-for (const engine of engines) {
-  if (engine === 'postgres') {
-    const postgres = args['postgres-url'] ? null : await startThrowawayPostgres();
-    const url = args['postgres-url'] ?? postgres!.url;
-    const database = await openDatabase({ kind: 'postgres', url });
-    try {
-      const generated = await prepare(database, engine);
-      results.push({ ...(await measure(database, engine, new URL(url).port || '5432')), generated });
-    } finally {
-      await database.close();
-      postgres?.stop();
-    }
-  } else if (engine === 'pglite') {
-    const kept = args['pglite-dir'];
-    const dataDir = kept ? path.resolve(kept) : mkdtempSync(path.join(os.tmpdir(), 'linedesk-bench-duplicates-'));
-    if (kept && existsSync(dataDir)) log(`pglite: reusing ${dataDir} if it holds ${CUSTOMERS} customers`);
-    const database = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const generated = await prepare(database, engine);
-      results.push({ ...(await measure(database, engine, null)), generated });
-    } finally {
-      await database.close();
-      if (!kept) rmSync(dataDir, { recursive: true, force: true });
-    }
-  } else {
-    throw new Error(`unknown engine ${engine}: use postgres and/or pglite`);
-  }
-}
+const results = await forEachEngine(
+  args.engines,
+  { postgresUrl: args['postgres-url'], pgliteDir: args['pglite-dir'], tmpPrefix: 'linedesk-bench-duplicates-', log },
+  async ({ name, database, postgresPort }) => {
+    const generated = await prepare(database, name);
+    return { ...(await measure(database, name, postgresPort)), generated };
+  },
+);
 console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, customers: CUSTOMERS, zips: ZIPS, probes: PROBES, warmup: WARMUP, results }, null, 2));

@@ -5,30 +5,21 @@
 //        [--searches=200] [--engines=postgres,pglite] [--phases=import,stock] [--postgres-url=URL] [--pglite-dir=DIR]
 // --phases=import measures only (a), --phases=stock only (b). --postgres-url uses a database of your own (empty, or kept from a run: the stock is reused) instead
 // of a throwaway server; --pglite-dir keeps the PGlite folder for a rerun.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TStockImportReport } from '@linedesk/domain';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app.js';
-import { loadConfig } from '../../apps/server/src/config.js';
-import { openDatabase, selectRows, type Database } from '../../apps/server/src/db/client.js';
-import { runMigrations } from '../../apps/server/src/db/migrate.js';
+import { selectRows, type Database } from '../../apps/server/src/db/client.js';
 import { assignOrderInventory } from '../../apps/server/src/flows/assign-order-inventory.js';
 import { getOrderPage } from '../../apps/server/src/flows/get-order-page.js';
-import { SYSTEM_ACTOR } from '../../apps/server/src/modules/audit/record-audit.js';
-import { sessions } from '../../apps/server/src/modules/auth/auth.schema.js';
-import { SESSION_COOKIE, newSessionToken } from '../../apps/server/src/modules/auth/session-token.js';
-import { createUser } from '../../apps/server/src/modules/auth/use-cases/create-user.js';
 import { loadStockReferences } from '../../apps/server/src/modules/inventory/stock-references.js';
 import { importStockCsv } from '../../apps/server/src/modules/inventory/use-cases/import-stock-csv.js';
 import { listStockItems } from '../../apps/server/src/modules/inventory/use-cases/list-stock-items.js';
 import { lookUpIdentifier } from '../../apps/server/src/modules/inventory/use-cases/look-up-identifier.js';
-import { createSecretBox } from '../../apps/server/src/security/secret-box.js';
 import type { TestApp } from '../../apps/server/test/test-app.js';
-import { startThrowawayPostgres } from '../../apps/server/test/throwaway-postgres.js';
 import { FINAL, loadDemoCatalog, NAMES, NEW_LINE, profileFor, START, wizardClient } from '../../apps/server/test/wizard-fixture.js';
+import { benchApp } from '../bench-app.js';
+import { forEachEngine, type BenchEngine } from '../engines.js';
 import { postgresCpuSeconds } from '../postgres-cpu.js';
 import { generateStock, stockCsv, verifyGeneratedSample } from './generate-stock.js';
 
@@ -63,38 +54,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
   const started = performance.now();
   const result = await work();
   return { result, ms: performance.now() - started };
-}
-
-/** The app in-process with its database, as the tests build it (test-app.ts), without vitest. */
-async function benchApp(database: Database): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' });
-  const secrets = createSecretBox(Buffer.alloc(32, 7));
-  const app = await buildApp({ database, config, secrets });
-  await app.ready();
-  let counter = 0;
-  return {
-    app,
-    database,
-    config,
-    secrets,
-    request: ({ session, headers, ...options }) =>
-      app.inject({ ...options, headers: { host: 'linedesk.bench', origin: 'http://linedesk.bench', ...(session ? { cookie: `${SESSION_COOKIE}=${session}` } : {}), ...headers } }),
-    createUser: async (role, overrides = {}) => {
-      counter += 1;
-      const input = { email: overrides.email ?? `${role}${counter}-${Date.now()}@bench.example.com`, name: overrides.name ?? `Bench ${role} ${counter}`, role, password: 'bench-password-1' };
-      const user = await createUser({ db: database.db, audit: SYSTEM_ACTOR, input });
-      return { id: user.id, email: user.email, role: user.role };
-    },
-    sessionFor: async (user) => {
-      const { token, tokenHash } = newSessionToken();
-      await database.db.insert(sessions).values({ tokenHash, userId: user.id, expiresAt: new Date(Date.now() + 24 * 3_600_000) });
-      return token;
-    },
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
 }
 
 const count = async (database: Database) =>
@@ -254,8 +213,7 @@ async function measureSearch(database: Database) {
   };
 }
 
-async function measure(engine: string, database: Database, postgresPort: string | null) {
-  await runMigrations(database);
+async function measure({ name: engine, database, postgresPort }: BenchEngine) {
   const t = await benchApp(database);
   try {
     const existing = await count(database);
@@ -280,27 +238,9 @@ async function measure(engine: string, database: Database, postgresPort: string 
   }
 }
 
-const results = [];
-for (const engine of (args.engines ?? '').split(',').filter(Boolean)) {
-  if (engine === 'postgres') {
-    const postgres = args['postgres-url'] ? null : await startThrowawayPostgres();
-    const url = args['postgres-url'] ?? postgres!.url;
-    try {
-      results.push(await measure(engine, await openDatabase({ kind: 'postgres', url }), new URL(url).port || '5432'));
-    } finally {
-      postgres?.stop();
-    }
-  } else if (engine === 'pglite') {
-    const kept = args['pglite-dir'];
-    const dataDir = kept ?? mkdtempSync(path.join(os.tmpdir(), 'linedesk-bench-inventory-'));
-    if (kept && !existsSync(kept)) log(`pglite: making ${kept}`);
-    try {
-      results.push(await measure(engine, await openDatabase({ kind: 'pglite', dataDir }), null));
-    } finally {
-      if (!kept) rmSync(dataDir, { recursive: true, force: true });
-    }
-  } else {
-    throw new Error(`unknown engine ${engine}: use postgres and/or pglite`);
-  }
-}
+const results = await forEachEngine(
+  args.engines,
+  { postgresUrl: args['postgres-url'], pgliteDir: args['pglite-dir'], tmpPrefix: 'linedesk-bench-inventory-', log },
+  measure,
+);
 console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), results }, null, 2));

@@ -77,7 +77,17 @@ export function lineEditor(page: Page): Locator {
 export async function draftThroughTheApi(
   page: Page,
   baseUrl: string,
-  customer: { contact: Contact; street: string; zip: string; city: string; state: string; portNumber: string; ssn?: string },
+  customer: {
+    contact: Contact;
+    street: string;
+    zip: string;
+    city: string;
+    state: string;
+    portNumber: string;
+    ssn?: string;
+    /** The number's account at its current carrier; a made-up one (the simulator knows no such subscriber) unless given. */
+    portAccount?: { currentCarrier: string; accountNumber: string; pin: string };
+  },
   until: 'lines' | 'final' | 'order',
   startedDraftId?: string,
 ): Promise<{ draftId: string; result?: { customerId: string; accountNumber: string; orderId: string; orderNumber: string; created: boolean } }> {
@@ -114,7 +124,13 @@ export async function draftThroughTheApi(
     packageCode: 'NWM-UNL-ESS',
     products,
     properties: { userName: name },
-    portIn: { number: customer.portNumber, currentCarrier: 'Old Carrier Wireless', accountNumber: '77001234', pin: '2468', authorizedSigner: name, accountName: name, address },
+    portIn: {
+      number: customer.portNumber,
+      ...(customer.portAccount ?? { currentCarrier: 'Old Carrier Wireless', accountNumber: '77001234', pin: '2468' }),
+      authorizedSigner: name,
+      accountName: name,
+      address,
+    },
   });
   if (until === 'lines') return { draftId: id };
   await call('PUT', `${draft}/final`, { options: { fulfillment: 'PICKUP', sendAutomatically: false } });

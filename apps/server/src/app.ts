@@ -17,6 +17,7 @@ import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerInventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { registerOrderRoutes } from './modules/orders/orders.routes.js';
+import { registerProvisioningRoutes } from './modules/provisioning/provisioning.routes.js';
 import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
 import { registerWizardRoutes } from './modules/wizard/wizard.routes.js';
 import { DEFAULT_WEB_DIST_DIR } from './paths.js';
@@ -63,6 +64,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerReferenceRoutes(app);
   registerInventoryRoutes(app, context);
   registerOrderRoutes(app, context);
+  registerProvisioningRoutes(app, context);
 
   const webDir = config.webDistDir ?? DEFAULT_WEB_DIST_DIR;
   const servesWeb = await registerWebApp(app, webDir);

@@ -35,4 +35,29 @@ describe('configuration from the environment', () => {
       'http://b.example.com:8080',
     ]);
   });
+
+  it('should run the job worker in-process by default, with the carrier and retry settings', () => {
+    expect(loadConfig({})).toMatchObject({
+      publicUrl: null,
+      worker: 'in-process',
+      workerConcurrency: 16,
+      carrierTimeoutMs: 10_000,
+      carrierPollSeconds: 30,
+      jobLeaseSeconds: 60,
+      jobRetryBaseMs: 1000,
+      jobRetryCapMs: 60_000,
+      demoCarrierGatewayUrl: 'http://127.0.0.1:4100/v1',
+    });
+    expect(loadConfig({ DEMO_CARRIER_GATEWAY_URL: 'http://127.0.0.1:45123/v1/' }).demoCarrierGatewayUrl).toBe('http://127.0.0.1:45123/v1');
+    expect(() => loadConfig({ DEMO_CARRIER_GATEWAY_URL: 'not a url' })).toThrow(/DEMO_CARRIER_GATEWAY_URL/);
+    const set = loadConfig({ PUBLIC_URL: 'https://bss.example.com/', WORKER: 'off', WORKER_CONCURRENCY: '4', JOB_RETRY_BASE_MS: '500', JOB_RETRY_CAP_MS: '5000' });
+    expect(set).toMatchObject({ publicUrl: 'https://bss.example.com', worker: 'off', workerConcurrency: 4, jobRetryBaseMs: 500, jobRetryCapMs: 5000 });
+    const attempt = () => loadConfig({ PUBLIC_URL: 'ftp://x', WORKER: 'sometimes', CARRIER_TIMEOUT_MS: '0' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      for (const name of ['PUBLIC_URL', 'WORKER', 'CARRIER_TIMEOUT_MS']) expect((error as Error).message).toContain(name);
+    }
+  });
 });

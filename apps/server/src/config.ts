@@ -37,6 +37,21 @@ const ZEnv = z.object({
       message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
     })
     .optional(),
+  PUBLIC_URL: z
+    .url({ message: 'must be the URL carriers reach this server at, such as https://bss.example.com' })
+    .regex(/^https?:\/\//, { message: 'must be an http:// or https:// URL' })
+    .optional(),
+  WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  CARRIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  CARRIER_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+  JOB_RETRY_CAP_MS: z.coerce.number().int().min(1).max(24 * 3600_000).default(60_000),
+  DEMO_CARRIER_GATEWAY_URL: z
+    .url({ message: 'must be the carrier gateway\'s base URL, such as http://127.0.0.1:4100/v1' })
+    .regex(/^https?:\/\//, { message: 'must be an http:// or https:// URL' })
+    .default('http://127.0.0.1:4100/v1'),
 });
 
 export type Config = {
@@ -57,6 +72,27 @@ export type Config = {
   draftExpiryDays: number;
   /** Which payment gateway tokenizes cards: `test` is the built-in test gateway. */
   paymentGateway: 'test';
+  /**
+   * The base URL carriers call back (`<publicUrl>/api/carrier-callbacks/<code>`), without a trailing slash.
+   * Null until known: main.ts sets it to the server's own listening URL when PUBLIC_URL is unset.
+   */
+  publicUrl: string | null;
+  /** `in-process`: this server also runs the job worker; `off`: only separate `npm run worker` processes do. */
+  worker: 'in-process' | 'off';
+  /** Jobs one worker runs at once. */
+  workerConcurrency: number;
+  /** How long one call to a carrier may take before it counts as a (transient) timeout. */
+  carrierTimeoutMs: number;
+  /** First status check of an accepted submission after this many seconds (then backing off), if no callback came. */
+  carrierPollSeconds: number;
+  /** A claimed job is another worker's to take again when its worker has not finished it in this time. */
+  jobLeaseSeconds: number;
+  /** Retry backoff: capped exponential with full jitter, from this base … */
+  jobRetryBaseMs: number;
+  /** … up to this cap. */
+  jobRetryCapMs: number;
+  /** Where the demo carriers (NWM, BSW) send orders when demo data is seeded: the carrier gateway simulator's base URL. */
+  demoCarrierGatewayUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey: e.ENCRYPTION_KEY ?? null,
     draftExpiryDays: e.DRAFT_EXPIRY_DAYS,
     paymentGateway: e.PAYMENT_GATEWAY,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    worker: e.WORKER,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    carrierTimeoutMs: e.CARRIER_TIMEOUT_MS,
+    carrierPollSeconds: e.CARRIER_POLL_SECONDS,
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
+    jobRetryBaseMs: e.JOB_RETRY_BASE_MS,
+    jobRetryCapMs: Math.max(e.JOB_RETRY_CAP_MS, e.JOB_RETRY_BASE_MS),
+    demoCarrierGatewayUrl: e.DEMO_CARRIER_GATEWAY_URL.replace(/\/+$/, ''),
   };
 }

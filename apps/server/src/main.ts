@@ -3,10 +3,11 @@ import { ConfigError, loadConfig } from './config.js';
 import { openConfiguredDatabase } from './db/open-configured-database.js';
 import { ensureDemoData, formatDemoBanner } from './flows/seed-demo.js';
 import { secretBoxFor } from './security/secret-box.js';
+import { startWorker } from './start-worker.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-// Composition root: configuration -> database (migrated) -> demo data -> HTTP.
+// Composition root: configuration -> database (migrated) -> demo data -> HTTP -> job worker.
 async function main(): Promise<void> {
   const config = loadConfig();
   const secrets = secretBoxFor(config);
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  app.log.info({ url, database: database.kind }, 'LineDesk ready');
+  // Carriers call back at PUBLIC_URL, or at this server's own address.
+  config.publicUrl ??= url;
+  const worker = config.worker === 'in-process' ? startWorker({ db: database.db, config, secrets, log: app.log.child({ component: 'worker' }) }) : null;
+  app.log.info({ url, database: database.kind, worker: worker ? worker.workerId : 'off' }, 'LineDesk ready');
   if (demo.signIns) process.stdout.write(`${formatDemoBanner(url, demo.signIns)}\n`);
   else if (!demo.hasUsers) {
     process.stdout.write(
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     await app.close();
+    // Jobs in flight finish before the database closes; a job cut short runs again after its lease.
+    await worker?.stop();
     await release();
     process.exit(0);
   };

@@ -18,3 +18,5 @@ function findServerRoot(): string {
 export const SERVER_ROOT = findServerRoot();
 export const MIGRATIONS_DIR = path.join(SERVER_ROOT, 'drizzle');
 export const DEFAULT_WEB_DIST_DIR = path.resolve(SERVER_ROOT, '../web/dist');
+/** The demo carriers' accounts at the carrier gateway simulator (credential, webhook secret): one file for both. */
+export const DEMO_CARRIER_ACCOUNTS_FILE = path.resolve(SERVER_ROOT, '../carrier-sim/demo-accounts.json');

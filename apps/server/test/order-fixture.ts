@@ -46,6 +46,7 @@ export async function createWizardOrder(
   session: string,
   salesPersonUserId: string,
   lines: TWizardLineInput[] = [NEW_LINE, PORT_LINE],
+  options: { sendAutomatically?: boolean } = {},
 ): Promise<TCreateOrderResult & { draftId: string; portInNumber: string | null }> {
   const n = next();
   const tail = String(n % 100).padStart(2, '0');
@@ -62,7 +63,7 @@ export async function createWizardOrder(
   for (const line of lines) {
     await wizard.ok('POST', `${base}/lines`, line.portIn ? { ...line, portIn: { ...line.portIn, number: portInNumber } } : line);
   }
-  await wizard.ok('PUT', `${base}/final`, FINAL);
+  await wizard.ok('PUT', `${base}/final`, { ...FINAL, options: { ...FINAL.options, sendAutomatically: options.sendAutomatically ?? FINAL.options.sendAutomatically } });
   const result: TCreateOrderResult = await wizard.ok('POST', `${base}/create-order`, { duplicateAcknowledgement: null });
   return { ...result, draftId: draft.id, portInNumber: lines.some((line) => line.portIn) ? portInNumber.replace(/\D/g, '') : null };
 }

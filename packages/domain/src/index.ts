@@ -9,3 +9,4 @@ export * from './payments/index.js';
 export * from './orders/index.js';
 export * from './identifiers/index.js';
 export * from './inventory/index.js';
+export * from './provisioning/index.js';

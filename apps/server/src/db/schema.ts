@@ -8,3 +8,5 @@ export * from '../modules/payments/payments.schema.js';
 export * from '../modules/wizard/wizard.schema.js';
 export * from '../modules/orders/orders.schema.js';
 export * from '../modules/inventory/inventory.schema.js';
+export * from '../modules/jobs/jobs.schema.js';
+export * from '../modules/provisioning/provisioning.schema.js';

@@ -24,13 +24,16 @@ import { setLineIdentifiers } from '../modules/orders/use-cases/set-line-identif
 import { classifyOrderScan, MAX_SCANNED_VALUES, type ScannedValue } from './classify-order-scan.js';
 import { describableKey, lineDescribables, orderPageOf, readPageHeader } from './get-order-page.js';
 import { cachedCarrierRules, kindsTakenBy, liveLines, loadOrderState, missingOf, requirementOf, type OrderState } from './order-state.js';
+import { autoSendKey, sendLockedOrder, sendsByItself } from './send-order.js';
+import { sendRefusal } from './send-refusal.js';
 
 /**
  * The order's Inventory tab: scanned or pasted text, one identifier or many (a box's several barcodes, a
  * list), each classified and looked up in stock, then put on the line the agent picked or on the next
  * line that needs its kind. Each value's outcome says which line it went to and the device's make and
  * model, or exactly why not. In one transaction with the order locked: the items reserved, the lines'
- * identifiers, the order's status (Ready once every line has what it needs), all audited.
+ * identifiers, the order's status (Ready once every line has what it needs), all audited. An order of a
+ * flow-through carrier (or marked Send automatically) that becomes Ready is sent in the same transaction.
  */
 export async function assignOrderInventory(options: { db: Db; audit: AuditContext; orderId: string; text: string; lineId?: string; format?: string }): Promise<TOrderScanResult> {
   const { db, orderId } = options;
@@ -76,10 +79,19 @@ export async function assignOrderInventory(options: { db: Db; audit: AuditContex
       );
       if (next !== state.order.status) order = { ...order, status: next, ...(await changeOrderStatus(tx, audit, { orderId, from: state.order.status, to: next })) };
     }
+    const scannedLines = state.lines.map((line) => ({ ...line, identifiers: plan.identifiers.get(line.id)! }));
+    // Flow-through: an order that just became Ready goes to its carrier in the same transaction.
+    if (order.status === 'READY' && state.order.status !== 'READY' && sendsByItself(state)) {
+      const ready: OrderState = { ...state, order, lines: scannedLines };
+      if (!sendRefusal(ready)) {
+        const sent = await sendLockedOrder(tx, audit, ready, { idempotencyKey: autoSendKey(orderId) });
+        order = { ...order, status: sent.status, updatedAt: sent.updatedAt };
+      }
+    }
     await audits.flush(tx);
 
     // The answer is the order page as it now is, built from what the scan read and wrote rather than read again.
-    const after: OrderState = { ...state, order, lines: state.lines.map((line) => ({ ...line, identifiers: plan.identifiers.get(line.id)! })) };
+    const after: OrderState = { ...state, order, lines: scannedLines };
     const reservedOn = new Map(plan.reservations.map((r) => [r.itemId, r.lineId]));
     const orderItems = items.flatMap((item): ItemWithIdentifiers[] => {
       const lineId = reservedOn.get(item.id);

@@ -82,6 +82,14 @@ const ACTION_LABELS: Record<string, string> = {
   unassign_inventory: 'Inventory unassigned',
   reserve: 'Reserved',
   release: 'Returned to stock',
+  send: 'Sent',
+  carrier_accepted: 'Accepted by the carrier',
+  carrier_in_progress: 'In progress at the carrier',
+  carrier_completed: 'Completed by the carrier',
+  carrier_error: 'Refused by the carrier',
+  carrier_rejected: 'Refused by the carrier',
+  clear_carrier_rejection: 'Carrier refusal cleared',
+  activate: 'Activated',
 };
 
 function actionLabel(entry: TAuditEntry): string {
@@ -109,6 +117,14 @@ function summaryOf(entry: TAuditEntry, lines: LineRow[]): string {
     case 'line.assign_inventory':
     case 'line.unassign_inventory':
       return identifierChanges(c) || 'No identifier changed';
+    case 'line.activate': {
+      const mdn = to('mdn');
+      return `${status}${typeof mdn === 'string' ? `, number ${formatNumber(mdn)}` : ''}`;
+    }
+    case 'line.carrier_rejected': {
+      const rejection = to('carrierRejection') as { code?: unknown; text?: unknown } | null | undefined;
+      return rejection ? `${String(rejection.code)}: ${String(rejection.text)}` : 'No refusal';
+    }
     case 'inventory_item.reserve': {
       const line = lines.find((l) => l.id === to('lineId'));
       return `${status}${line ? `, on line ${line.position + 1}` : ''}`;
@@ -140,6 +156,11 @@ function identifierChanges(changes: Record<string, Change>): string {
       return change.to ? [`${name} ${show(change.to)} assigned`] : [`${name} ${show(change.from)} removed`];
     })
     .join('; ');
+}
+
+/** "(312) 555-0143" for ten digits, else as given. */
+function formatNumber(digits: string): string {
+  return /^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits;
 }
 
 function label(labels: Record<string, string>, value: unknown): string {

@@ -1,9 +1,8 @@
 import {
   cancelRefusal,
-  describeLineNeeds,
   itemKindOf,
-  ORDER_STATUS_LABELS,
   type TActionAvailability,
+  type TOrderCarrierState,
   type TOrderDetail,
   type TOrderLine,
   type TLineIdentifier,
@@ -16,7 +15,9 @@ import { findCustomerSummaries, type CustomerSummary } from '../modules/customer
 import { findItemsWithIdentifiers, type ItemWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
 import { resolveDeviceModels, type DeviceModel } from '../modules/inventory/use-cases/resolve-device-models.js';
 import type { LineRow } from '../modules/orders/use-cases/get-order.js';
+import { readOrderCarrierState } from './order-carrier-state.js';
 import { loadOrderState, missingOf, type OrderState } from './order-state.js';
+import { sendRefusal } from './send-refusal.js';
 
 /** The order page: header, actions with why they are not possible now, lines with products, charges and inventory. */
 export async function getOrderPage(options: { db: DbOrTx; orderId: string }): Promise<TOrderDetail> {
@@ -32,14 +33,18 @@ export async function getOrderPage(options: { db: DbOrTx; orderId: string }): Pr
   return orderPageOf(state, { ...answer, products: products!, items, models });
 }
 
-/** What the order page shows beside the order's own rows: the customer's account number and name, and who created it. */
-export type PageHeader = { customer: CustomerSummary | undefined; createdBy: string | undefined };
+/**
+ * What the order page shows beside the order's own rows: the customer's account number and name, who
+ * created it, and what the carrier said about it.
+ */
+export type PageHeader = { customer: CustomerSummary | undefined; createdBy: string | undefined; carrier: TOrderCarrierState };
 
-export async function readPageHeader(db: DbOrTx, order: Pick<OrderState['order'], 'customerId' | 'createdBy'>): Promise<PageHeader> {
+export async function readPageHeader(db: DbOrTx, order: Pick<OrderState['order'], 'id' | 'customerId' | 'createdBy'>): Promise<PageHeader> {
   // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
   const [customer] = await findCustomerSummaries({ db, ids: [order.customerId] });
   const [person] = await findUsers({ db, ids: [order.createdBy] });
-  return { customer, createdBy: person?.name };
+  const carrier = await readOrderCarrierState(db, order.id);
+  return { customer, createdBy: person?.name, carrier };
 }
 
 export type OrderPageParts = PageHeader & {
@@ -73,8 +78,10 @@ export function orderPageOf(state: OrderState, parts: OrderPageParts): TOrderDet
     monthlyCents: order.monthlyCents,
     oneTimeCents: order.oneTimeCents,
     depositCents: order.depositCents,
-    send: sendAvailability(state, lines),
+    send: sendAvailability(state),
     cancel: availability(cancelRefusal(order.status)),
+    carrier: parts.carrier,
+    awaitingCarrier: order.status === 'SENT' || order.status === 'IN_PROGRESS',
     lines,
   };
 }
@@ -143,24 +150,17 @@ function toOrderLine(state: OrderState, line: LineRow, products: TOrderLine['pro
       };
     }),
     missing: missingOf(state, line, line.identifiers),
+    activatedAt: line.activatedAt?.toISOString() ?? null,
+    carrierRejection: line.carrierRejection ?? null,
   };
 }
 
 /**
- * Send waits for the order to be Ready (every line has what its line type needs). Sending itself needs
- * the carrier's provisioning connection, which this installation does not have yet, and says so.
+ * Send waits for the order to be Ready (every line has what its line type needs), or for an order the
+ * carrier refused (Error) to be fixed; its carrier must be connected. The same rule as Send itself.
  */
-function sendAvailability(state: OrderState, lines: TOrderLine[]): TActionAvailability {
-  const { status } = state.order;
-  if (status === 'PENDING' || status === 'READY' || status === 'ERROR') {
-    const needs = lines.map(describeLineNeeds).filter((need): need is string => need !== null);
-    if (needs.length) return availability(needs.join('; '));
-    if (status === 'PENDING') return availability('The order is Pending; it becomes Ready once every line has its inventory');
-    return availability(`No carrier connection is configured for ${state.order.carrierName} provisioning yet, so orders cannot be sent to it`);
-  }
-  if (status === 'CANCELLED') return availability('The order is cancelled');
-  if (status === 'COMPLETE' || status === 'PARTIAL') return availability(`The order is ${ORDER_STATUS_LABELS[status]}`);
-  return availability(`The order was already sent; it is ${ORDER_STATUS_LABELS[status]}`);
+function sendAvailability(state: OrderState): TActionAvailability {
+  return availability(sendRefusal(state)?.reason ?? null);
 }
 
 function availability(reason: string | null): TActionAvailability {

@@ -77,7 +77,8 @@ describe("the order's Inventory tab: scan, unassign, no double assignment, Cance
       expect.objectContaining({ itemKind: 'DEVICE', identifierKind: 'IMEI', value: own, itemId: null, make: null }),
     ]);
     expect(third.order.lines[0]!.items.map((i) => i.itemId)).toEqual([simAId, deviceId]);
-    expect(third.order.send).toEqual({ allowed: false, reason: 'No carrier connection is configured for Northwind Mobile provisioning yet, so orders cannot be sent to it' });
+    // Northwind Mobile is connected through the carrier gateway: a Ready order can be sent.
+    expect(third.order.send).toEqual({ allowed: true, reason: null });
 
     // The account page reads the same identifiers.
     const account = (await t.request({ method: 'GET', url: `/api/customers/${before.customer.id}`, session: agentSession })).json();

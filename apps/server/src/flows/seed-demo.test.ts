@@ -1,11 +1,15 @@
-import { count } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/test-database.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { verifyPassword } from '../modules/auth/password.js';
 import { users } from '../modules/auth/auth.schema.js';
+import { carriers } from '../modules/catalog/catalog.schema.js';
+import { findCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
 import { inventoryItems } from '../modules/inventory/inventory.schema.js';
+import { DEMO_CARRIER_ACCOUNTS_FILE } from '../paths.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { DEMO_SIGN_INS, ensureDemoData } from './seed-demo.js';
 
@@ -49,5 +53,30 @@ describe('demo data', () => {
     database = await createTestDatabase();
     expect((await ensureDemo(server('on'))).signIns).toHaveLength(4);
     expect(await userCount()).toBe(4);
+  });
+
+  it('should connect the demo carriers to the carrier gateway simulator with its accounts file, sealed', async () => {
+    database = await createTestDatabase();
+    await ensureDemo(embedded('auto'));
+    const accounts = JSON.parse(readFileSync(DEMO_CARRIER_ACCOUNTS_FILE, 'utf8')) as { carrierCode: string; accountId: string; apiKey: string; webhookSecret: string }[];
+    for (const code of ['NWM', 'BSW']) {
+      const account = accounts.find((a) => a.carrierCode === code)!;
+      const connection = await findCarrierConnection({ db: database.db, secrets, code });
+      expect(connection).toEqual({ carrierCode: code, adapter: 'carrier-gateway', endpoint: 'http://127.0.0.1:4100/v1', accountId: account.accountId, credential: account.apiKey, webhookSecret: account.webhookSecret });
+    }
+    // At rest they are sealed, never in clear.
+    const [row] = await database.db.select({ sealed: carriers.provisioningCredentialSealed }).from(carriers).where(eq(carriers.code, 'NWM'));
+    expect(row?.sealed).toMatch(/^v1:/);
+    expect(row?.sealed).not.toContain('demo-nwm');
+    expect((await findCarrierConnection({ db: database.db, secrets, code: 'PCC' }))?.adapter).toBe('manual');
+  });
+
+  it('should point the demo carriers at DEMO_CARRIER_GATEWAY_URL when it is set', async () => {
+    database = await createTestDatabase();
+    await ensureDemo(loadConfig({ DATA_DIR: '/tmp/unused', DEMO_CARRIER_GATEWAY_URL: 'http://127.0.0.1:45123/v1/' }));
+    for (const code of ['NWM', 'BSW']) {
+      expect((await findCarrierConnection({ db: database.db, secrets, code }))?.endpoint).toBe('http://127.0.0.1:45123/v1');
+    }
+    expect((await findCarrierConnection({ db: database.db, secrets, code: 'PCC' }))?.endpoint).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { count, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
-import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
+import { demoCatalogWithSecrets } from '../modules/catalog/demo-catalog.js';
 import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
 import { DEMO_STOCK, DEMO_TACS } from '../modules/inventory/demo-stock.js';
 import { addStockItems } from '../modules/inventory/use-cases/add-stock-items.js';
@@ -54,7 +54,12 @@ export async function ensureDemoData(options: {
       for (const demo of DEMO_SIGN_INS) {
         await createUser({ db: tx, audit: SYSTEM_ACTOR, input: { ...demo, name: DEMO_NAMES[demo.role] } });
       }
-      await importCatalog({ db: tx, audit: SYSTEM_ACTOR, secrets, document: ZCatalogDocument.parse(DEMO_CATALOG) });
+      await importCatalog({
+        db: tx,
+        audit: SYSTEM_ACTOR,
+        secrets,
+        document: ZCatalogDocument.parse(demoCatalogWithSecrets(undefined, config.demoCarrierGatewayUrl)),
+      });
       await addStockItems(tx, SYSTEM_ACTOR, DEMO_STOCK);
       for (const input of DEMO_TACS) await saveTac({ db: tx, audit: SYSTEM_ACTOR, tac: null, input });
       await writeSetting(tx, DEMO_SETTING, new Date().toISOString());

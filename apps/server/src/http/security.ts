@@ -6,6 +6,13 @@ import { AppError } from './app-error.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Authenticated by a signature over its body (a carrier's callback), never by the session cookie: no Origin to check. */
+    signedBody?: boolean;
+  }
+}
+
 /** Security headers, the Origin check that stops cross-site form posts, and rate limiting (per route). */
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(helmet, {
@@ -37,6 +44,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
 
   app.addHook('onRequest', async (request) => {
     if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (request.routeOptions.config.signedBody) return;
     const origin = requestOrigin(request);
     if (!origin) throw new AppError('ORIGIN_REJECTED', 'A change must come with an Origin header from this site');
     if (origin !== ownOrigin(request) && !config.allowedOrigins.includes(origin)) {

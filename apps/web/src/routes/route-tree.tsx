@@ -25,6 +25,8 @@ import { DraftsPage } from './customers/wizard/drafts-page';
 import { NewCustomerPage } from './customers/wizard/new-customer-page';
 import { WizardResumePage, WizardStepPage } from './customers/wizard/wizard-page';
 import { NotFoundPage } from './errors/not-found-page';
+import { FalloutPage } from './orders/fallout/fallout-page';
+import { parseFalloutSearch, toFalloutFilters, toFalloutSearch, type FalloutSearch } from './orders/fallout/fallout-search';
 import { OrderPage } from './orders/order/order-page';
 import { OrdersQueuePage } from './orders/queue/orders-queue-page';
 import { parseOrderQueueSearch, toOrderQueueFilters, toOrderQueueSearch, type OrderQueueSearch } from './orders/queue/order-queue-search';
@@ -206,6 +208,25 @@ const ordersRoute = createRoute({
 /** One order: Account > Services and Workflow > Orders > Options > View Details, or a row of the queue. */
 const orderRoute = createRoute({ getParentRoute: () => appRoute, path: 'orders/$orderId', component: OrderRoute });
 
+/** Orders > Fallout, every role: orders in Error or stuck at the carrier (`?carrier=NWM&stuck=45&page=2`). */
+const falloutRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'orders/fallout',
+  validateSearch: (search: Record<string, unknown>): FalloutSearch => parseFalloutSearch(search),
+  component: FalloutRoute,
+});
+
+function FalloutRoute() {
+  const search = falloutRoute.useSearch();
+  const navigate = falloutRoute.useNavigate();
+  return (
+    <FalloutPage
+      filters={toFalloutFilters(search)}
+      onFiltersChange={(next, options) => void navigate({ search: toFalloutSearch(next), replace: options?.replace ?? false })}
+    />
+  );
+}
+
 function OrdersRoute() {
   const search = ordersRoute.useSearch();
   const navigate = ordersRoute.useNavigate();
@@ -326,6 +347,7 @@ export const routeTree = rootRoute.addChildren([
     wizardStepRoute,
     customerDraftsRoute,
     ordersRoute,
+    falloutRoute,
     orderRoute,
     inventoryIndexRoute,
     inventoryRoute,

@@ -3,6 +3,7 @@ import { IDENTIFIER_KINDS, ORDER_TYPES, PRODUCT_INCLUSIONS, PRODUCT_KINDS } from
 import { INVENTORY_KINDS } from '../inventory/inventory.constants.js';
 import { FULFILLMENTS } from '../wizard/order-final.js';
 import { DEVICE_SOURCES } from '../wizard/wizard-lines.js';
+import { ZOrderCarrierState } from '../provisioning/provisioning.views.js';
 import { LINE_STATUSES, ORDER_STATUSES } from './state-machines.js';
 
 /**
@@ -63,6 +64,10 @@ export const ZOrderLine = z.object({
   items: z.array(ZOrderLineItem),
   /** The identifier groups the carrier requires for this line type that are still missing (any one kind per group). */
   missing: z.array(z.array(z.enum(IDENTIFIER_KINDS))),
+  /** When the carrier activated the line (Active). */
+  activatedAt: z.string().nullable(),
+  /** Why the carrier refused this line on the last send, with its code. */
+  carrierRejection: z.object({ code: z.string(), text: z.string() }).nullable(),
 });
 export type TOrderLine = z.infer<typeof ZOrderLine>;
 
@@ -86,6 +91,10 @@ export const ZOrderDetail = z.object({
   depositCents: z.number().int(),
   send: ZActionAvailability,
   cancel: ZActionAvailability,
+  /** What the carrier said about the order (request id, attempts, its error, a scheduled retry). */
+  carrier: ZOrderCarrierState,
+  /** Whether the order is at the carrier now (Sent or In progress): the page refreshes itself until it is not. */
+  awaitingCarrier: z.boolean(),
   lines: z.array(ZOrderLine),
 });
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;

@@ -51,6 +51,8 @@ export const ZAccountLine = z.object({
   orderId: z.uuid(),
   orderNumber: z.string(),
   monthlyCents: z.number().int(),
+  /** When the carrier activated it (Active lines). */
+  activatedAt: z.string().nullable(),
 });
 
 export const ZAccountOrder = z.object({

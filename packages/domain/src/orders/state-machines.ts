@@ -26,7 +26,8 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
   READY: ['PENDING', 'SENT', 'CANCELLED'],
   SENT: ['IN_PROGRESS', 'COMPLETE', 'PARTIAL', 'ERROR'],
   IN_PROGRESS: ['COMPLETE', 'PARTIAL', 'ERROR'],
-  ERROR: ['PENDING', 'READY', 'SENT', 'CANCELLED'],
+  // Complete and Partial from Error: the carrier completes a send we gave up reaching it for (Carrier unreachable).
+  ERROR: ['PENDING', 'READY', 'SENT', 'COMPLETE', 'PARTIAL', 'CANCELLED'],
   COMPLETE: [],
   PARTIAL: [],
   CANCELLED: [],

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { TCatalogDocumentInput, TIdentifierRequirement, TLineTypeInput } from '@linedesk/domain';
+import { DEMO_CARRIER_ACCOUNTS_FILE } from '../../paths.js';
 
 /*
  * The demo catalog: a fictional US wireless dealer as it would sell in 2026. Every brand, dealer,
@@ -718,3 +720,23 @@ export const DEMO_CATALOG: TCatalogDocumentInput = {
     },
   ],
 };
+
+type DemoCarrierAccount = { accountId: string; carrierCode: string; apiKey: string; webhookSecret: string };
+
+/**
+ * The demo catalog with the demo carriers' gateway credential and webhook secret, read from the carrier
+ * gateway simulator's accounts file (the one place they are written), matched by carrier and account id.
+ * The import seals them. `gatewayUrl` (config DEMO_CARRIER_GATEWAY_URL) replaces the gateway carriers' endpoint.
+ */
+export function demoCatalogWithSecrets(file: string = DEMO_CARRIER_ACCOUNTS_FILE, gatewayUrl?: string): TCatalogDocumentInput {
+  const accounts = JSON.parse(readFileSync(file, 'utf8')) as DemoCarrierAccount[];
+  return {
+    ...DEMO_CATALOG,
+    carriers: (DEMO_CATALOG.carriers ?? []).map((carrier) => {
+      const account = accounts.find((a) => a.carrierCode === carrier.code && a.accountId === carrier.provisioning?.accountId);
+      if (!account || !carrier.provisioning) return carrier;
+      const endpoint = gatewayUrl ?? carrier.provisioning.endpoint;
+      return { ...carrier, provisioning: { ...carrier.provisioning, endpoint, credential: account.apiKey, webhookSecret: account.webhookSecret } };
+    }),
+  };
+}

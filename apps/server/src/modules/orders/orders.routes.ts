@@ -1,10 +1,11 @@
-import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult } from '@linedesk/domain';
+import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult, ZSendOrderHeaders } from '@linedesk/domain';
 import { z } from 'zod';
 import { assignOrderInventory } from '../../flows/assign-order-inventory.js';
 import { cancelOrder } from '../../flows/cancel-order.js';
 import { getOrderHistory } from '../../flows/get-order-history.js';
 import { getOrderPage } from '../../flows/get-order-page.js';
 import { searchOrders } from '../../flows/search-orders.js';
+import { sendOrder } from '../../flows/send-order.js';
 import { unassignOrderInventory } from '../../flows/unassign-order-inventory.js';
 import { ANY_ROLE, SELLERS, auditContextOf, type RouteAccess } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
@@ -106,5 +107,22 @@ export function registerOrderRoutes(app: App, { database }: AppContext): void {
       },
     },
     async (request) => cancelOrder({ db, audit: auditContextOf(request), orderId: request.params.orderId, reason: request.body.reason }),
+  );
+  typed(app).post(
+    '/api/orders/:orderId/send',
+    {
+      config: { access: SELLERS },
+      schema: {
+        tags,
+        summary: 'Send the order to its carrier (Ready, or fixed after Error): it becomes Sent and is delivered by a worker',
+        description:
+          'Send an `Idempotency-Key` header (8 to 120 characters, such as a UUID made for this click): the same key again answers the order as it is and sends nothing more. ' +
+          'Refused with 409 when the order is not Ready (or in Error), 422 when a line still needs inventory or the carrier is provisioned by hand.',
+        params: ZOrderParams,
+        headers: ZSendOrderHeaders,
+        response: { 200: ZOrderDetail },
+      },
+    },
+    async (request) => sendOrder({ db, audit: auditContextOf(request), orderId: request.params.orderId, idempotencyKey: request.headers['idempotency-key'] }),
   );
 }

@@ -91,6 +91,8 @@ export const lines = pgTable(
     monthlyCents: integer('monthly_cents').notNull(),
     oneTimeCents: integer('one_time_cents').notNull(),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    /** Why the carrier refused the line on the last send (code and text); cleared when it is sent again. */
+    carrierRejection: jsonb('carrier_rejection').$type<{ code: string; text: string }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

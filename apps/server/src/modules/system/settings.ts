@@ -33,3 +33,13 @@ export async function writeSetting(db: DbOrTx, key: string, value: unknown): Pro
     .values({ key, value })
     .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: new Date() } });
 }
+
+/** Orders Sent or In progress longer than this many minutes show in the fallout view as stuck. */
+export const FALLOUT_STUCK_MINUTES_SETTING = 'falloutStuckMinutes';
+export const DEFAULT_FALLOUT_STUCK_MINUTES = 30;
+
+/** The stuck age of the fallout view: the setting when it is a whole number of minutes, else the default. */
+export async function readFalloutStuckMinutes(db: DbOrTx): Promise<number> {
+  const value = await readSetting<unknown>(db, FALLOUT_STUCK_MINUTES_SETTING);
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : DEFAULT_FALLOUT_STUCK_MINUTES;
+}

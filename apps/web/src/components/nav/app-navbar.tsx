@@ -1,7 +1,8 @@
 import type { Role } from '@linedesk/domain';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { IconArrowUpRight } from '@tabler/icons-react';
-import { childrenFor, NAV_SECTION_LABELS, navFor, type NavItem, type NavSection } from './nav-items';
+import { useRouterState } from '@tanstack/react-router';
+import { childrenFor, NAV_SECTION_LABELS, navFor, type NavChild, type NavItem, type NavSection } from './nav-items';
 import { RouterNavLink } from './router-nav-link';
 
 const ICON_SIZE = 18;
@@ -32,6 +33,7 @@ export function AppNavbar({ role, sections, onNavigate }: Props) {
 }
 
 function NavEntry({ item, role, onNavigate }: { item: NavItem; role: Role; onNavigate: () => void }) {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
   const Icon = item.icon;
   const icon = <Icon size={ICON_SIZE} stroke={1.7} aria-hidden />;
   const common = { label: item.label, leftSection: icon, variant: 'light' as const, styles: navLinkStyles };
@@ -59,17 +61,19 @@ function NavEntry({ item, role, onNavigate }: { item: NavItem; role: Role; onNav
           rightSection={<IconArrowUpRight size={14} aria-hidden />}
         />
       );
-    case 'group':
+    case 'group': {
+      const children = childrenFor(role, item);
       return (
         // A real <button>: Mantine's default <a> without href is skipped by Tab and has no role.
         <NavLink {...common} component="button" defaultOpened>
-          {childrenFor(role, item).map((child) => (
+          {children.map((child) => (
             <RouterNavLink
               key={child.label}
               label={child.label}
               to={child.to}
-              // A list's search or filters in the address (`?q=`) are still that list.
-              activeOptions={{ exact: child.exact ?? true, includeSearch: false }}
+              // A list's search or filters in the address (`?q=`) are still that list. A page under another
+              // (Orders > Fallout at /orders/fallout) is its own entry: the list above it is then not highlighted.
+              activeOptions={{ exact: (child.exact ?? true) || shadowedBySibling(child, children, pathname), includeSearch: false }}
               activeProps={{ active: true }}
               variant="light"
               styles={navLinkStyles}
@@ -78,7 +82,14 @@ function NavEntry({ item, role, onNavigate }: { item: NavItem; role: Role; onNav
           ))}
         </NavLink>
       );
+    }
   }
+}
+
+/** Whether a sibling entry deeper under `child`'s path is the page open now. */
+function shadowedBySibling(child: NavChild, siblings: readonly NavChild[], pathname: string): boolean {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return siblings.some((other) => other !== child && other.to.startsWith(`${child.to}/`) && (path === other.to || (other.exact === false && path.startsWith(`${other.to}/`))));
 }
 
 const navLinkStyles = {

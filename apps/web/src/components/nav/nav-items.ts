@@ -68,15 +68,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     ],
   },
   {
-    kind: 'page',
+    kind: 'group',
     label: 'Orders',
-    // Not exact: an order's page (/orders/$orderId) keeps Orders highlighted.
-    to: '/orders',
-    exact: false,
     icon: IconReceipt,
     roles: EVERY_ROLE,
     section: 'workspace',
-    description: 'Every order: assign its devices and SIMs, and follow it to the carrier.',
+    description: 'Every order: assign its devices and SIMs, send it and follow it to the carrier; fix the fallout.',
+    children: [
+      // Not exact: an order's page (/orders/$orderId) keeps All Orders highlighted (Fallout, under it, is its own).
+      { label: 'All Orders', to: '/orders', exact: false },
+      { label: 'Fallout', to: '/orders/fallout' },
+    ],
   },
   {
     kind: 'group',

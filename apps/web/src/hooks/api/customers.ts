@@ -1,4 +1,4 @@
-import type { TCustomerAccount, TCustomerSearchResult } from '@linedesk/domain';
+import type { OrderStatus, TCustomerAccount, TCustomerSearchResult } from '@linedesk/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 
@@ -27,10 +27,17 @@ export function useCustomerSearch(q: string) {
   });
 }
 
-/** One account with its contacts, addresses, payment methods, lines and orders. */
+/** The order statuses in which an order is at its carrier: the account page follows it until it comes back. */
+const AT_CARRIER: readonly OrderStatus[] = ['SENT', 'IN_PROGRESS'];
+
+/**
+ * One account with its contacts, addresses, payment methods, lines and orders. While any of its orders
+ * is at the carrier it is read again every 2 s, so lines turn Active with their numbers without a reload.
+ */
 export function useCustomerAccount(id: string) {
   return useQuery({
     queryKey: customerKeys.detail(id),
     queryFn: ({ signal }) => api.get<TCustomerAccount>(`/api/customers/${encodeURIComponent(id)}`, undefined, signal),
+    refetchInterval: (query) => (query.state.data?.orders.some((order) => AT_CARRIER.includes(order.status)) ? 2_000 : false),
   });
 }

@@ -33,7 +33,12 @@ export const orderKeys = {
   details: () => [...orderKeys.all, 'detail'] as const,
   detail: (id: string) => [...orderKeys.details(), id] as const,
   history: (id: string) => [...orderKeys.all, 'history', id] as const,
+  carrierMessages: (id: string) => [...orderKeys.all, 'carrier-messages', id] as const,
+  fallouts: () => [...orderKeys.all, 'fallout'] as const,
 };
+
+/** While an order is at the carrier (Sent or In progress), its page asks again this often. */
+export const AWAITING_CARRIER_REFETCH_MS = 2_000;
 
 const orderPath = (id: string) => `/api/orders/${encodeURIComponent(id)}`;
 
@@ -61,11 +66,15 @@ export function useOrderQueue(filters: OrderQueueFilters) {
   });
 }
 
-/** One order with its lines, their products and what each line has and still needs. */
+/**
+ * One order with its lines, their products and what each line has and still needs. While the order is
+ * at the carrier it is read again every 2 s, so Sent turns In progress and Complete without a reload.
+ */
 export function useOrder(id: string) {
   return useQuery({
     queryKey: orderKeys.detail(id),
     queryFn: ({ signal }) => api.get<TOrderDetail>(orderPath(id), undefined, signal),
+    refetchInterval: (query) => (query.state.data?.awaitingCarrier ? AWAITING_CARRIER_REFETCH_MS : false),
   });
 }
 
@@ -82,10 +91,12 @@ export function useOrderHistory(id: string) {
  * After a change to an order: the answer is the order as it now is, so the page shows it at once;
  * its history, the queue, the account's Orders tab and the stock lists are read again when next shown.
  */
-function afterOrderChange(queryClient: QueryClient, order: TOrderDetail) {
+export function afterOrderChange(queryClient: QueryClient, order: TOrderDetail) {
   queryClient.setQueryData(orderKeys.detail(order.id), order);
   void queryClient.invalidateQueries({ queryKey: orderKeys.history(order.id) });
+  void queryClient.invalidateQueries({ queryKey: orderKeys.carrierMessages(order.id) });
   void queryClient.invalidateQueries({ queryKey: orderKeys.queues() });
+  void queryClient.invalidateQueries({ queryKey: orderKeys.fallouts() });
   void queryClient.invalidateQueries({ queryKey: customerKeys.detail(order.customer.id) });
   void queryClient.invalidateQueries({ queryKey: auditKeys.all });
   // Items reserved or put back change status in Inventory too.

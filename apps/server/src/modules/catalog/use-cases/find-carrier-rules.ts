@@ -9,6 +9,8 @@ export type CarrierRules = {
   isActive: boolean;
   identifierRequirements: TIdentifierRequirement[];
   provisioningAdapter: ProvisioningAdapter;
+  /** Orders are sent to the carrier by themselves as soon as they are Ready. */
+  flowThrough: boolean;
 };
 
 /** The columns a carrier's rules are read from. */
@@ -18,6 +20,7 @@ export const CARRIER_RULES_COLUMNS = {
   isActive: carriers.isActive,
   identifierRequirements: carriers.identifierRequirements,
   provisioningAdapter: carriers.provisioningAdapter,
+  flowThrough: carriers.flowThrough,
 };
 
 /** A carrier's rules for its orders (which identifiers each line type needs, how orders reach it), active or not. */

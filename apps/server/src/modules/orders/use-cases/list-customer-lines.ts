@@ -22,5 +22,6 @@ export async function listCustomerLines(options: { db: DbOrTx; customerId: strin
     orderId: line.orderId,
     orderNumber,
     monthlyCents: line.monthlyCents,
+    activatedAt: line.activatedAt?.toISOString() ?? null,
   }));
 }

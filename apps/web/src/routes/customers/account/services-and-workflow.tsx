@@ -109,6 +109,14 @@ function LinesTable({ lines }: { lines: Line[] }) {
               <Table.Td>{line.userName ? <Text fz="sm">{line.userName}</Text> : <NotSet>—</NotSet>}</Table.Td>
               <Table.Td>
                 <LineStatusBadge status={line.status} />
+                {line.activatedAt && (
+                  <Text fz="xs" c="dimmed" mt={2}>
+                    Activated{' '}
+                    <Text span component="time" dateTime={line.activatedAt} fz="xs" title={formatDateTime(line.activatedAt)} style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(line.activatedAt)}
+                    </Text>
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 <Text fz="sm" className="ld-num">

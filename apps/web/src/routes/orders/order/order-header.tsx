@@ -1,11 +1,13 @@
-import { FULFILLMENT_LABELS, formatCents, ORDER_TYPE_LABELS, type TActionAvailability, type TOrderDetail } from '@linedesk/domain';
-import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconReceipt, IconSend, IconX } from '@tabler/icons-react';
+import { FULFILLMENT_LABELS, formatCents, ORDER_TRANSITIONS, ORDER_TYPE_LABELS, type TActionAvailability, type TOrderDetail } from '@linedesk/domain';
+import { Alert, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconAlertCircle, IconReceipt, IconSend, IconX } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { OrderStatusBadge } from '../../../components/common/badges';
 import { HeaderDot, HeaderFigure } from '../../../components/common/header-figure';
 import { RouterAnchor } from '../../../components/common/router-anchor';
 import { formatCalendarDate, formatDateTime } from '../../../lib/format';
+import { useSendOrder } from '../../../hooks/api/provisioning';
+import { errorReason } from '../../../lib/form-errors';
 import { CancelOrderModal } from './cancel-order-modal';
 
 type Props = {
@@ -17,6 +19,9 @@ type Props = {
 /** The top of the order: number, type, carrier, status, account, who made it; Send and Cancel at the right. */
 export function OrderHeader({ order, canAct }: Props) {
   const [cancelling, setCancelling] = useState(false);
+  const send = useSendOrder(order.id);
+  // Complete, Partial or Cancelled: nothing is left to send or cancel, so neither is offered.
+  const isFinal = ORDER_TRANSITIONS[order.status].length === 0;
   return (
     <Paper style={{ borderColor: 'var(--ld-border)', overflow: 'hidden' }}>
       <Group p="lg" gap="md" align="flex-start" justify="space-between" wrap="wrap">
@@ -62,7 +67,7 @@ export function OrderHeader({ order, canAct }: Props) {
             </Text>
           </Box>
         </Group>
-        {canAct && (
+        {canAct && !isFinal && (
           <Group gap="sm" align="flex-start" wrap="nowrap">
             <ActionWithReason
               availability={order.cancel}
@@ -78,12 +83,16 @@ export function OrderHeader({ order, canAct }: Props) {
                 </Button>
               )}
             />
-            {/* The server says why Send is not possible. Sending itself (a carrier connection) is not part of this
-                installation yet, so the button never acts: it stays focusable for its reason to be read. */}
+            {/* The server says whether Send is possible now, and why not: a Pending line, no carrier connection… */}
             <ActionWithReason
               availability={order.send}
-              button={(describedBy) => (
-                <Button leftSection={<IconSend size={16} aria-hidden />} aria-describedby={describedBy} {...DISABLED}>
+              button={(describedBy, disabled) => (
+                <Button
+                  leftSection={<IconSend size={16} aria-hidden />}
+                  aria-describedby={describedBy}
+                  loading={send.isPending}
+                  {...disabledProps(disabled, send.send)}
+                >
                   Send
                 </Button>
               )}
@@ -113,6 +122,12 @@ export function OrderHeader({ order, canAct }: Props) {
           )}
         </HeaderFigure>
       </SimpleGrid>
+      {/* An unanswered Send that the order shows went through after all needs no word. */}
+      {send.isError && !(send.answerLost && !order.send.allowed) && (
+        <Box px="lg" pb="md">
+          <SendError error={send.error} answerLost={send.answerLost} carrierName={order.carrierName} onDismiss={send.reset} />
+        </Box>
+      )}
       {order.notes && (
         <Box px="lg" py="sm" style={{ borderTop: '1px solid var(--ld-border)' }}>
           <Text fz="xs" fw={600} c="dimmed" tt="uppercase" lts="0.04em">
@@ -160,4 +175,31 @@ const DISABLED = { 'aria-disabled': true, 'data-disabled': true, onClick: (event
 
 function disabledProps(disabled: boolean, onClick: () => void) {
   return disabled ? DISABLED : { onClick };
+}
+
+/**
+ * Send did not go through. A refusal says why (someone else sent or changed the order: the page shows it
+ * as it now is). A lost answer may still have reached the server: Send again retries the same request,
+ * which the server answers once, so the order never goes to the carrier twice.
+ */
+function SendError({ error, answerLost, carrierName, onDismiss }: { error: unknown; answerLost: boolean; carrierName: string; onDismiss: () => void }) {
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      role="alert"
+      icon={<IconAlertCircle size={18} aria-hidden />}
+      title={answerLost ? 'Send may not have gone through' : 'The order was not sent'}
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={onDismiss}
+    >
+      <Text fz="sm">{errorReason(error)}</Text>
+      {answerLost && (
+        <Text fz="sm" mt={4}>
+          Click Send again when the connection is back: it repeats the same request, so the order goes to {carrierName} only once.
+        </Text>
+      )}
+    </Alert>
+  );
 }

@@ -1,10 +1,10 @@
 import { formatCents, ORDER_TYPE_LABELS, PRODUCT_KIND_LABELS, type TOrderDetail, type TOrderLine } from '@linedesk/domain';
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import { LineStatusBadge } from '../../../components/common/badges';
 import { ChargeColumnHeaders } from '../../../components/common/charge-column-headers';
-import { formatPhone } from '../../../lib/format';
+import { formatDate, formatDateTime, formatPhone } from '../../../lib/format';
 import { lineNumber } from '../order-text';
 
 const COLUMNS = 9;
@@ -112,6 +112,14 @@ function LineRows({ line, orderType, expanded, onToggle }: { line: TOrderLine; o
         </Table.Td>
         <Table.Td>
           <LineStatusBadge status={line.status} />
+          {line.activatedAt && (
+            <Text fz="xs" c="dimmed" mt={2}>
+              Activated{' '}
+              <Text span component="time" dateTime={line.activatedAt} fz="xs" title={formatDateTime(line.activatedAt)} style={{ whiteSpace: 'nowrap' }}>
+                {formatDate(line.activatedAt)}
+              </Text>
+            </Text>
+          )}
         </Table.Td>
         <Table.Td ta="right" className="ld-num">
           <Text fz="sm" className="ld-num">
@@ -137,6 +145,24 @@ function LineRows({ line, orderType, expanded, onToggle }: { line: TOrderLine; o
           </Button>
         </Table.Td>
       </Table.Tr>
+      {line.carrierRejection && (
+        <Table.Tr>
+          <Table.Td colSpan={COLUMNS} py={8} bg="red.0" style={{ borderLeft: '3px solid var(--mantine-color-red-6)' }}>
+            <Group gap={8} wrap="wrap" align="baseline">
+              <IconAlertTriangle size={15} color="var(--mantine-color-red-7)" aria-hidden style={{ flexShrink: 0, alignSelf: 'center' }} />
+              <Text fz="sm" c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                Line {n} refused by the carrier
+              </Text>
+              <Text fz="sm" c="red.8" className="ld-mono" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                {line.carrierRejection.code}
+              </Text>
+              <Text fz="sm" c="red.9" style={{ overflowWrap: 'anywhere' }}>
+                {line.carrierRejection.text}
+              </Text>
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      )}
       {expanded && (
         <Table.Tr id={productsId}>
           <Table.Td colSpan={COLUMNS} bg="gray.0" px="lg" py="sm">

@@ -7,7 +7,9 @@ import { useDocumentTitle } from '../../../components/common/page';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import { useOrder } from '../../../hooks/api/orders';
 import { canAccess } from '../../../lib/access';
+import { useFollowOrderChanges } from '../../../hooks/api/provisioning';
 import { CarrierMessagesTab } from './carrier-messages-tab';
+import { CarrierStatus } from './carrier-status';
 import { HistoryTab } from './history-tab';
 import { InventoryTab, inventoryLock } from './inventory/inventory-tab';
 import { useInventoryWork } from './inventory/use-inventory-work';
@@ -18,7 +20,7 @@ import { INVENTORY_WORK_ROLES, ORDER_ACTION_ROLES } from './order-roles';
 type Tab = 'inventory' | 'carrier-messages' | 'history';
 const TABS: readonly Tab[] = ['inventory', 'carrier-messages', 'history'];
 
-/** One order: its header with Send and Cancel, its lines, then the Inventory, Carrier Messages and History tabs. */
+/** One order: its header with Send and Cancel, where it stands with the carrier, its lines, then the Inventory, Carrier Messages and History tabs. */
 export function OrderPage({ orderId }: { orderId: string }) {
   const order = useOrder(orderId);
   useDocumentTitle(order.data ? `Order ${order.data.orderNumber}` : 'Order');
@@ -46,12 +48,14 @@ function OrderBody({ order }: { order: TOrderDetail }) {
   const canWorkInventory = canAccess(user.role, INVENTORY_WORK_ROLES);
   const [tab, setTab] = useState<Tab>('inventory');
   const inventory = useInventoryWork(order.id);
+  useFollowOrderChanges(order);
   const needed = order.lines.reduce((sum, line) => sum + line.missing.length, 0);
   // The tab says how much is still needed while inventory can change; after that there is nothing to count.
   const editable = inventoryChangeRefusal(order.status) === null;
   return (
     <>
       <OrderHeader order={order} canAct={canAct} />
+      <CarrierStatus order={order} />
       <OrderLines order={order} />
       <Paper style={{ borderColor: 'var(--ld-border)', overflow: 'hidden' }}>
         <Tabs value={tab} onChange={(value) => setTab(TABS.find((t) => t === value) ?? 'inventory')} keepMounted={false}>

@@ -190,12 +190,7 @@ export function FinalStep({ draft, carrier, goTo }: StepProps) {
       form.markSaved();
       const result = await createOrder.mutateAsync({ duplicateAcknowledgement: exact ? { reason: values.acknowledgement.reason } : null });
       clearWizardStorage(draft.id);
-      notifications.show({
-        color: 'green',
-        title: `Order ${result.orderNumber} created`,
-        message: `${draft.title} is account ${result.accountNumber}. Assign the device or SIM on the order, then Send it.`,
-        autoClose: 8000,
-      });
+      // The account page it lands on says so (`?created=`), with the next step and View Details: no toast on top of it.
       void navigate({ to: '/customers/$customerId', params: { customerId: result.customerId }, search: { created: result.orderNumber } });
     } catch (error) {
       if (isApiError(error)) {

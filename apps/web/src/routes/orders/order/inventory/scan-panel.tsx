@@ -1,7 +1,8 @@
 import type { TOrderLine } from '@linedesk/domain';
 import { Button, Group, Kbd, Loader, NativeSelect, Paper, Text, Textarea } from '@mantine/core';
 import { IconBarcode } from '@tabler/icons-react';
-import { useId, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useMergedRef } from '@mantine/hooks';
+import { useCallback, useId, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { CameraScanButton } from '../../../../components/scan/camera-scan-button';
 import { lineOptionLabel } from '../../order-text';
 
@@ -24,6 +25,10 @@ type Props = {
  */
 export function ScanPanel({ lines, onSubmit, busy, waiting, inputRef, cameraResults }: Props) {
   const ids = { hint: useId(), progress: useId() };
+  // Focused when it appears, for a scanner to type into at once, without scrolling the page away from
+  // its top (the order's status, the carrier's answer).
+  const focusOnMount = useCallback((node: HTMLTextAreaElement | null) => node?.focus({ preventScroll: true }), []);
+  const ref = useMergedRef(inputRef, focusOnMount);
   const [text, setText] = useState('');
   const [lineId, setLineId] = useState('');
   // A line picked before it left the order (or a stale choice) falls back to "next line".
@@ -54,13 +59,12 @@ export function ScanPanel({ lines, onSubmit, busy, waiting, inputRef, cameraResu
     <Paper p="md" bg="gray.0" style={{ borderColor: 'var(--ld-border)' }}>
       <Group gap="sm" align="flex-start" wrap="wrap">
         <Textarea
-          ref={inputRef}
+          ref={ref}
           label="Scan or paste identifiers"
           placeholder="Scan a barcode, or paste a list"
           autosize
           minRows={1}
           maxRows={8}
-          autoFocus
           autoComplete="off"
           autoCorrect="off"
           autoCapitalize="off"

@@ -1,0 +1,167 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ZCatalogDocument, type TOrderDetail } from '@linedesk/domain';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCarrierSim, type CarrierSim } from '../../../carrier-sim/src/testing/start-carrier-sim.js';
+import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from '../../test/order-fixture.js';
+import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.js';
+import { NEW_LINE, PORT_LINE } from '../../test/wizard-fixture.js';
+import { loadConfig } from '../config.js';
+import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
+import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
+import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
+import type { JobRunner } from '../modules/jobs/job-runner.js';
+import { jobs } from '../modules/jobs/jobs.schema.js';
+import { carrierMessages, carrierSubmissions } from '../modules/provisioning/provisioning.schema.js';
+import { startWorker } from '../start-worker.js';
+
+const DEMO_SECRETS = { credential: 'demo-nwm-api-key-not-a-real-secret-0042', webhookSecret: 'demo-nwm-webhook-secret-not-real-0042' };
+
+/** The carrier.submit job against the real carrier gateway simulator: accepted, retried, refused, given up. */
+describe('delivering a sent order to the carrier', () => {
+  let t: TestApp;
+  let sim: CarrierSim;
+  let agent: TestUser;
+  let session: string;
+  let worker: JobRunner | null = null;
+
+  /** Northwind Mobile's connection as the admin would set it: the simulator's URL, account and secrets (or others). */
+  const connectNorthwind = async (provisioning: { endpoint?: string; credential?: string } = {}) => {
+    const document = ZCatalogDocument.parse(DEMO_CATALOG);
+    const carriers = document.carriers.map((carrier) =>
+      carrier.code === 'NWM'
+        ? { ...carrier, provisioning: { ...carrier.provisioning, endpoint: provisioning.endpoint ?? sim.baseUrl, ...DEMO_SECRETS, ...(provisioning.credential ? { credential: provisioning.credential } : {}) } }
+        : carrier,
+    );
+    await importCatalog({ db: t.database.db, audit: SYSTEM_ACTOR, secrets: t.secrets, document: { ...document, carriers, agents: document.agents.map((a) => ({ ...a, salesPersonEmails: [] })) } });
+  };
+
+  beforeAll(async () => {
+    [t, sim] = await Promise.all([createTestApp({ LOG_LEVEL: 'error' }), startCarrierSim({ delayMs: 100 })]);
+    await connectNorthwind();
+    agent = await t.createUser('agent');
+    session = await t.sessionFor(agent);
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await Promise.all([t?.close(), sim?.stop()]);
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    worker = null;
+    await sim.setFaults({});
+    await connectNorthwind();
+  });
+
+  const startTheWorker = () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', JOB_RETRY_BASE_MS: '10', JOB_RETRY_CAP_MS: '40', CARRIER_POLL_SECONDS: '3600', CARRIER_TIMEOUT_MS: '2000' });
+    worker = startWorker({ db: t.database.db, config, secrets: t.secrets, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+  };
+  const page = async (orderId: string): Promise<TOrderDetail> => (await t.request({ method: 'GET', url: `/api/orders/${orderId}`, session })).json();
+  const waitForStatus = async (orderId: string, status: TOrderDetail['status']) => {
+    for (let i = 0; i < 750; i += 1) {
+      const order = await page(orderId);
+      if (order.status === status) return order;
+      await sleep(20);
+    }
+    throw new Error(`order ${orderId} never became ${status}; it is ${(await page(orderId)).status}`);
+  };
+  /** A Conversion order (line 1 new number with stock device, line 2 a port-in with the customer's own device), sent. */
+  const sentOrder = async () => {
+    const { orderId } = await createWizardOrder(t, session, agent.id, [NEW_LINE, PORT_LINE]);
+    const [imei, simA, simB, own] = [newImei(), newIccid(), newIccid(), newImei('35332011')];
+    await addStock(t, [aDevice(imei), aSim(simA), aSim(simB)]);
+    const scanned = await t.request({ method: 'POST', url: `/api/orders/${orderId}/inventory`, session, payload: { text: [imei, simA, simB, own].join('\n') } });
+    expect(scanned.json().order.status).toBe('READY');
+    const response = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers: { 'idempotency-key': `send-${orderId}` } });
+    expect(response.statusCode, response.body).toBe(200);
+    return { orderId, lines: (response.json() as TOrderDetail).lines };
+  };
+  const messagesOf = (orderId: string) => t.database.db.select().from(carrierMessages).where(eq(carrierMessages.orderId, orderId)).orderBy(asc(carrierMessages.at));
+  const submissionOf = async (orderId: string) => (await t.database.db.select().from(carrierSubmissions).where(eq(carrierSubmissions.orderId, orderId)))[0]!;
+  const jobsOf = async (submissionId: string) => (await t.database.db.select().from(jobs)).filter((job) => job.payload.submissionId === submissionId);
+
+  it('should submit with the stable key, move the order In progress with the carrier’s request id, and schedule a status check', async () => {
+    const { orderId, lines } = await sentOrder();
+    startTheWorker();
+    const order = await waitForStatus(orderId, 'IN_PROGRESS');
+    const submission = await submissionOf(orderId);
+    expect(submission).toMatchObject({ status: 'ACCEPTED', requestId: expect.any(String), errorCode: null });
+    expect(order.carrier).toMatchObject({ requestId: submission.requestId, attempts: 1, error: null, retry: null });
+
+    const [request, response] = await messagesOf(orderId);
+    expect(request).toMatchObject({ direction: 'REQUEST', operation: 'POST /v1/activations', attempt: 1, summary: `Activation request for 2 lines, key ${submission.submissionKey}` });
+    expect(request!.payload).toMatchObject({
+      requestKey: submission.submissionKey,
+      reference: order.orderNumber,
+      lines: [
+        { lineRef: lines[0]!.id, kind: 'ACTIVATE', areaCode: '312', iccid: lines[0]!.items.find((i) => i.identifierKind === 'ICCID')!.value },
+        { lineRef: lines[1]!.id, kind: 'PORT_IN', portIn: { number: expect.stringMatching(/^503555/), accountNumber: '88812345', pin: '[redacted]' } },
+      ],
+    });
+    expect(JSON.stringify(request!.payload)).not.toContain('4417');
+    expect(response).toMatchObject({ direction: 'RESPONSE', httpStatus: 202, summary: `202 Accepted, request ${submission.requestId}` });
+
+    const [submitJob, pollJob] = (await jobsOf(submission.id)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    expect(submitJob).toMatchObject({ kind: 'carrier.submit', status: 'DONE', attempts: 1 });
+    expect(pollJob).toMatchObject({ kind: 'carrier.poll', status: 'QUEUED', dedupeKey: `carrier.poll:${submission.id}:1` });
+    expect(pollJob!.runAt.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+  });
+
+  it('should retry after 503s with the same key, telling why, until the carrier takes it', async () => {
+    await sim.setFaults({ transientErrors: 2 });
+    const { orderId } = await sentOrder();
+    startTheWorker();
+    await waitForStatus(orderId, 'IN_PROGRESS');
+    const submission = await submissionOf(orderId);
+    const messages = await messagesOf(orderId);
+    expect(messages.map((m) => [m.direction, m.httpStatus])).toEqual([
+      ['REQUEST', null],
+      ['RESPONSE', 503],
+      ['REQUEST', null],
+      ['RESPONSE', 503],
+      ['REQUEST', null],
+      ['RESPONSE', 202],
+    ]);
+    expect(messages[1]!.summary).toBe('503 SERVICE_UNAVAILABLE: The activation system is temporarily unavailable; try again; will retry');
+    expect(new Set(messages.filter((m) => m.direction === 'REQUEST').map((m) => (m.payload as { requestKey: string }).requestKey))).toEqual(new Set([submission.submissionKey]));
+    const [submitJob] = (await jobsOf(submission.id)).filter((job) => job.kind === 'carrier.submit');
+    expect(submitJob).toMatchObject({ status: 'DONE', attempts: 3 });
+  });
+
+  it('should move the order to Error with the carrier’s code and text when it refuses the request', async () => {
+    await connectNorthwind({ credential: 'a-credential-the-carrier-does-not-know' });
+    const { orderId } = await sentOrder();
+    startTheWorker();
+    const order = await waitForStatus(orderId, 'ERROR');
+    expect(order.carrier).toMatchObject({ attempts: 1, requestId: null, error: { code: 'UNAUTHORIZED', text: 'Unknown account or wrong API key' }, retry: null });
+    expect(order.send).toEqual({ allowed: true, reason: null });
+    expect(await submissionOf(orderId)).toMatchObject({ status: 'REJECTED', errorCode: 'UNAUTHORIZED' });
+    expect((await messagesOf(orderId)).map((m) => [m.direction, m.summary])).toEqual([
+      ['REQUEST', expect.stringMatching(/^Activation request for 2 lines/)],
+      ['RESPONSE', '401 UNAUTHORIZED: Unknown account or wrong API key'],
+    ]);
+  });
+
+  it('should give up on a carrier it cannot reach after the job’s attempts: Error, CARRIER_UNREACHABLE', async () => {
+    // A port nothing listens on.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    await connectNorthwind({ endpoint: `http://127.0.0.1:${port}/v1` });
+    const { orderId } = await sentOrder();
+    startTheWorker();
+    const order = await waitForStatus(orderId, 'ERROR');
+    expect(order.carrier.error).toEqual({
+      code: 'CARRIER_UNREACHABLE',
+      text: 'The carrier could not be reached after 10 tries (last: Could not reach the carrier (ECONNREFUSED)); send the order again when it is back',
+    });
+    expect(await submissionOf(orderId)).toMatchObject({ status: 'ABANDONED' });
+    const messages = await messagesOf(orderId);
+    expect(messages.filter((m) => m.direction === 'REQUEST')).toHaveLength(10);
+    expect(messages.at(-1)).toMatchObject({ direction: 'ERROR', summary: 'Gave up after 10 tries: the order is in Error' });
+  });
+});

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { openOrNull, type SecretBox } from '../../../security/secret-box.js';
+import type { CarrierConnection } from '../../provisioning/adapters/carrier-adapter.js';
+import { carriers } from '../catalog.schema.js';
+
+/**
+ * How to reach a carrier's provisioning API: its adapter kind, endpoint and account id, and its credential
+ * and webhook secret opened from their sealed columns (null when unset or sealed under another key).
+ * The answer holds secrets in clear: pass it to an adapter, never log or return it.
+ */
+export async function findCarrierConnection(options: { db: DbOrTx; secrets: SecretBox; code: string }): Promise<CarrierConnection | null> {
+  const [row] = await options.db
+    .select({
+      code: carriers.code,
+      adapter: carriers.provisioningAdapter,
+      endpoint: carriers.provisioningEndpoint,
+      accountId: carriers.provisioningAccountId,
+      credentialSealed: carriers.provisioningCredentialSealed,
+      webhookSecretSealed: carriers.webhookSecretSealed,
+    })
+    .from(carriers)
+    .where(eq(carriers.code, options.code));
+  if (!row) return null;
+  return {
+    carrierCode: row.code,
+    adapter: row.adapter,
+    endpoint: row.endpoint,
+    accountId: row.accountId,
+    credential: openOrNull(options.secrets, row.credentialSealed),
+    webhookSecret: openOrNull(options.secrets, row.webhookSecretSealed),
+  };
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Db } from '../../db/client.js';
+import { onJobEnqueued } from './job-signal.js';
+import { claimJobs, type ClaimedJob } from './use-cases/claim-jobs.js';
+import { failJob } from './use-cases/fail-job.js';
+import { finishJob } from './use-cases/finish-job.js';
+import { backoffDelayMs, rescheduleJob } from './use-cases/reschedule-job.js';
+
+/** Transient trouble (a timeout, a 5xx): the job runs again after a backoff, up to its `maxAttempts`. */
+export class RetryableJobError extends Error {
+  /** Run again after exactly this long instead of the backoff. */
+  readonly delayMs: number | undefined;
+  constructor(message: string, options: { delayMs?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'RetryableJobError';
+    this.delayMs = options.delayMs;
+  }
+}
+
+/** Pino's shape (a Fastify logger fits), so the server and the worker process log the same way. */
+export type JobLogger = {
+  info(object: Record<string, unknown>, message: string): void;
+  warn(object: Record<string, unknown>, message: string): void;
+  error(object: Record<string, unknown>, message: string): void;
+};
+
+export type JobContext = {
+  /** When the job runs next if this run throws a RetryableJobError (the backoff for this attempt). */
+  retryDelayMs: (error: RetryableJobError) => number;
+};
+
+/**
+ * What runs a kind of job. `run` must be idempotent: a job whose worker died runs again. It throws
+ * RetryableJobError for transient trouble, anything else fails the job for good. `onGiveUp` runs once
+ * when a job's last attempt ends in transient trouble (or a job keeps crashing its worker), before it is FAILED.
+ */
+export type JobHandler = {
+  run(job: ClaimedJob, context: JobContext): Promise<void>;
+  onGiveUp?(job: ClaimedJob, reason: string): Promise<void>;
+};
+
+export type JobHandlers = Record<string, JobHandler>;
+
+export type JobRunnerOptions = {
+  db: Db;
+  handlers: JobHandlers;
+  /** Jobs run at once by this runner. */
+  concurrency: number;
+  leaseSeconds: number;
+  retry: { baseMs: number; capMs: number };
+  /** How long to wait between looks when nothing is due (a local enqueue wakes it earlier). */
+  pollMs?: number;
+  workerId?: string;
+  log: JobLogger;
+};
+
+export type JobRunner = {
+  readonly workerId: string;
+  /** Looks for due jobs now. */
+  wake(): void;
+  /** Claims nothing more and waits for the jobs in flight. */
+  stop(): Promise<void>;
+};
+
+// After a local enqueue the job's transaction may not have committed yet: look again soon, for a short while.
+const EAGER_WINDOW_MS = 500;
+const EAGER_POLL_MS = 15;
+
+/**
+ * The worker loop: claims up to `concurrency − in flight` due jobs of the kinds it has handlers for, runs
+ * each through its handler, and sleeps `pollMs` when nothing is due. Leases make it safe to run any number
+ * of runners on one PostgreSQL database (in this process and others).
+ */
+export function startJobRunner(options: JobRunnerOptions): JobRunner {
+  const { db, handlers, concurrency, leaseSeconds, retry, log } = options;
+  const pollMs = options.pollMs ?? 1000;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const kinds = Object.keys(handlers);
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let lastSignalAt = 0;
+  let wakeUp: (() => void) | null = null;
+  let pendingWake = false;
+
+  const wake = () => {
+    pendingWake = true;
+    wakeUp?.();
+  };
+  const unsubscribe = onJobEnqueued(() => {
+    lastSignalAt = Date.now();
+    wake();
+  });
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (pendingWake || stopping) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+
+  async function runOne(job: ClaimedJob): Promise<void> {
+    const handler = handlers[job.kind]!;
+    const attemptDelay = backoffDelayMs(job.attempts, retry);
+    const jobContext: JobContext = { retryDelayMs: (error) => error.delayMs ?? attemptDelay };
+    try {
+      if (job.attempts > job.maxAttempts) {
+        // It was taken again after its worker died on the last attempt: it keeps crashing workers.
+        await giveUp(job, handler, `stopped after ${job.maxAttempts} attempts (its worker stopped while running it)`);
+        return;
+      }
+      await handler.run(job, jobContext);
+      if (!(await finishJob(db, { id: job.id, workerId }))) log.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease lapsed');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof RetryableJobError) {
+        if (job.attempts >= job.maxAttempts) {
+          await giveUp(job, handler, `gave up after ${job.attempts} attempts: ${message}`);
+          return;
+        }
+        const delayMs = jobContext.retryDelayMs(error);
+        const at = await rescheduleJob(db, { id: job.id, workerId, delayMs, error: message });
+        // A retry due before the next look: look again then.
+        if (at && delayMs < pollMs) setTimeout(wake, delayMs + 5).unref();
+        log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, retryAt: at?.toISOString() ?? null, error: message }, 'job will retry');
+        return;
+      }
+      log.error({ jobId: job.id, kind: job.kind, attempt: job.attempts, error: error instanceof Error ? (error.stack ?? message) : message }, 'job failed');
+      await failJob(db, { id: job.id, workerId, error: message });
+    }
+  }
+
+  async function giveUp(job: ClaimedJob, handler: JobHandler, reason: string): Promise<void> {
+    await handler.onGiveUp?.(job, reason);
+    await failJob(db, { id: job.id, workerId, error: reason });
+    log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, reason }, 'job given up');
+  }
+
+  function start(job: ClaimedJob): void {
+    const running: Promise<void> = runOne(job)
+      .catch((error: unknown) => {
+        // The database failed under us (finish, reschedule, fail): the lease lapses and the job runs again.
+        log.error({ jobId: job.id, kind: job.kind, error: error instanceof Error ? error.message : String(error) }, 'job bookkeeping failed');
+      })
+      .finally(() => {
+        inFlight.delete(running);
+        wake();
+      });
+    inFlight.add(running);
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      pendingWake = false;
+      const free = concurrency - inFlight.size;
+      if (free > 0) {
+        let claimed: ClaimedJob[];
+        try {
+          claimed = await claimJobs(db, { kinds, limit: free, workerId, leaseSeconds });
+        } catch (error) {
+          if (stopping) break;
+          log.error({ error: error instanceof Error ? error.message : String(error) }, 'claiming jobs failed');
+          await sleep(pollMs);
+          continue;
+        }
+        for (const job of claimed) start(job);
+        if (claimed.length === free) continue; // there may be more due
+      }
+      if (stopping) break;
+      const eager = free > 0 && Date.now() - lastSignalAt < EAGER_WINDOW_MS;
+      await sleep(eager ? EAGER_POLL_MS : pollMs);
+    }
+  }
+
+  const looping = loop();
+  return {
+    workerId,
+    wake,
+    stop: async () => {
+      if (stopping) return looping.then(() => Promise.all(inFlight)).then(() => undefined);
+      stopping = true;
+      unsubscribe();
+      wakeUp?.();
+      await looping;
+      await Promise.all(inFlight);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { DbOrTx } from '../../../db/client.js';
+import { carrierEvents } from '../provisioning.schema.js';
+
+/**
+ * Notes a carrier's callback event as taken. Answers false when this carrier's event id was already
+ * taken (a redelivery or a replay): the caller then acknowledges it and does nothing more. Call it in
+ * the transaction that applies the event, so an event is taken exactly when its effect commits.
+ */
+export async function recordCarrierEvent(db: DbOrTx, event: { carrierCode: string; eventId: string }): Promise<boolean> {
+  const rows = await db.insert(carrierEvents).values(event).onConflictDoNothing().returning({ eventId: carrierEvents.eventId });
+  return rows.length > 0;
+}

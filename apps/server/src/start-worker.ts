@@ -1,0 +1,21 @@
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import { provisioningJobHandlers } from './flows/provisioning-jobs.js';
+import { startJobRunner, type JobLogger, type JobRunner } from './modules/jobs/job-runner.js';
+import { createAdapterRegistry } from './modules/provisioning/adapters/adapter-registry.js';
+import type { SecretBox } from './security/secret-box.js';
+
+/** The job worker as configured, with every job handler: in the server (WORKER=in-process) and in `npm run worker`. */
+export function startWorker(options: { db: Db; config: Config; secrets: SecretBox; log: JobLogger; workerId?: string }): JobRunner {
+  const { db, config, secrets, log } = options;
+  const adapters = createAdapterRegistry({ carrierTimeoutMs: config.carrierTimeoutMs });
+  return startJobRunner({
+    db,
+    handlers: { ...provisioningJobHandlers({ db, config, secrets, adapters, log }) },
+    concurrency: config.workerConcurrency,
+    leaseSeconds: config.jobLeaseSeconds,
+    retry: { baseMs: config.jobRetryBaseMs, capMs: config.jobRetryCapMs },
+    log,
+    ...(options.workerId ? { workerId: options.workerId } : {}),
+  });
+}

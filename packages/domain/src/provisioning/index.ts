@@ -1,0 +1,2 @@
+export * from './carrier-gateway-api.js';
+export * from './provisioning.views.js';
