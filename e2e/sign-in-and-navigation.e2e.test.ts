@@ -39,6 +39,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'Agents',
     'Import / Export',
     'Users',
+    'API Keys',
     'Audit Log',
     'Settings',
     'API Docs',

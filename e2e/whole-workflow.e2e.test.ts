@@ -288,8 +288,9 @@ describe('the whole workflow: Customers > Create New to a Complete order and an 
     await page.context().close();
   }, 90_000);
 
-  it('should show the carrier refusing a port-in with a wrong PIN, in its code and words, and list the order under Fallout', async () => {
+  it('should show the carrier refusing a port-in with a wrong PIN, list it under Fallout, and after Edit port-in with the right PIN and Send again see it Complete', async () => {
     const page = await signedInPage(browser, server.url, 'agent');
+    const keys = page.keyboard;
     // A Conversion order porting the fixture's number with the right account and the wrong PIN; its device and SIM scanned.
     const { result } = await draftThroughTheApi(
       page,
@@ -322,7 +323,7 @@ describe('the whole workflow: Customers > Create New to a Complete order and an 
     const carrierText = (await carrier.textContent()) ?? '';
     expect(carrierText).toContain('PORT_PIN_MISMATCH');
     expect(carrierText).toContain(`The PIN does not match Verizon Wireless's account for ${PORT_FIXTURE.number}`);
-    expect(carrierText).toContain('What to do: Check the number being ported, the account number and the PIN');
+    expect(carrierText).toContain('What to do: Correct the port-in details (account number, PIN) with the customer: Edit port-in on the line, then Send again.');
     // The line says it too.
     const line = (await page.getByRole('table', { name: 'Lines' }).textContent()) ?? '';
     expect(line).toContain('Line 1 refused by the carrier');
@@ -351,8 +352,58 @@ describe('the whole workflow: Customers > Create New to a Complete order and an 
     expect(await row.textContent()).toContain('Error');
     expect(await row.textContent()).toContain('PORT_PIN_MISMATCH');
     await shot(page, '11-fallout');
+
+    // Back on the order, the agent corrects the PIN with the customer, keyboard only: Edit port-in on the line.
+    await row.getByRole('link', { name: result.orderNumber }).click();
+    await page.waitForURL(`${server.url}/orders/${result.orderId}`);
+    await eventually(() => statusOf(page)).toBe('Error');
+    const edit = page.getByRole('button', { name: 'Edit port-in of line 1' });
+    await edit.focus();
+    await keys.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit port-in — Line 1' });
+    await dialog.waitFor();
+    // It opens on the first field, filled as sold; the number stays, and the PIN is never shown back.
+    expect(await focusedName(page)).toBe('Current carrier');
+    expect(await dialog.getByLabel('Current carrier').inputValue()).toBe(PORT_FIXTURE.currentCarrier);
+    expect(await dialog.getByLabel('Account number').inputValue()).toBe(PORT_FIXTURE.accountNumber);
+    expect(await dialog.getByLabel('PIN or password').inputValue()).toBe('');
+    expect(await dialog.getByLabel('PIN or password').getAttribute('type')).toBe('password');
+    const dialogText = (await dialog.textContent()) ?? '';
+    expect(dialogText).toContain('(312) 555-0147');
+    expect(dialogText).toContain('Leave blank to keep it');
+    expect(dialogText).toContain('PORT_PIN_MISMATCH');
+    expect(await unlabelledInputs(page)).toEqual([]);
+    await tabTo(page, 'PIN or password');
+    await keys.type('4821');
+    await shot(page, '12-edit-port-in');
+    await dialog.screenshot({ path: `${SHOTS}/12-edit-port-in-modal.png` });
+    await tabTo(page, 'Save port-in');
+    await keys.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Saved: the line's refusal is cleared (the order still shows what the carrier said last), and Send again.
+    await eventually(async () => (await page.getByRole('table', { name: 'Lines' }).textContent()) ?? '').not.toContain('refused by the carrier');
+    expect(await statusOf(page)).toBe('Error');
+    await page.getByRole('tab', { name: 'History' }).click();
+    await eventually(() => page.getByRole('tabpanel').textContent()).toContain('PIN changed; carrier refusal PORT_PIN_MISMATCH cleared');
+    expect((await page.getByRole('tabpanel').textContent()) ?? '').not.toContain('4821');
+    await tabTo(page, 'Send', { backwards: true, max: 80 });
+    await keys.press('Enter');
+
+    // The carrier ports the number in: the order Complete, the line Active with the ported number, no reload.
+    await eventually(() => statusOf(page), { timeout: 20_000 }).toBe('Complete');
+    const lines = page.getByRole('table', { name: 'Lines' });
+    await eventually(() => lines.textContent()).toContain('Active');
+    const lineText = (await lines.textContent()) ?? '';
+    expect(lineText).toContain('(312) 555-0147');
+    expect(lineText).not.toContain('Porting');
+    expect(lineText).toContain('Activated');
+    await eventually(() => carrier.textContent()).toContain('Northwind Mobile activated the line');
+    expect(await carrier.textContent()).toMatch(/Send attempts\s*2/);
+    expect((await sim.stats()).activations).toBe(activationsBefore + 1);
+    await shot(page, '13-port-in-complete');
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 });
 
 /** A port nobody listens on now (the operating system's pick). */

@@ -211,6 +211,7 @@ async function measure({ name: engine, database, postgresPort }: BenchEngine) {
       // the embedded engine), the PostgreSQL server, and the carrier simulator.
       cpuMsPerOrder: {
         node: ms((nodeCpu.user + nodeCpu.system) / 1000 / ORDERS),
+        nodeSystem: ms(nodeCpu.system / 1000 / ORDERS),
         postgres: postgresCpu === null ? undefined : ms((postgresCpu * 1000) / ORDERS),
         carrierSim: ms((simCpu * 1000) / ORDERS),
       },

@@ -1,9 +1,10 @@
 import { startCarrierSim, type CarrierSim } from '@linedesk/carrier-sim/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../apps/server/test/throwaway-postgres.js';
 import { freePort, startServer, startWorker, type ProcessEnv, type RunningProcess } from '../support/server-process.js';
 import { acceptedCount, describeSim, expectEachOrderCompletedOnce, waitForCompletion, waitUntil } from './support/completion.js';
 import { inParallel, sendOrder, sendRequestsFor, signIn, type SendOutcome } from './support/orders-api.js';
+import { printLoggedProblems } from './support/logs.js';
 import { createProcessDatabase, type ProcessDatabase } from './support/postgres-database.js';
 import { simFaults } from './support/sim-faults.js';
 import { makeReadyOrders } from './support/ready-orders.js';
@@ -19,7 +20,8 @@ import { makeReadyOrders } from './support/ready-orders.js';
 const ORDERS = 60;
 /** Leases short enough for a killed worker's jobs to be taken again within seconds; quick retries and status checks. */
 const JOBS: ProcessEnv = { JOB_LEASE_SECONDS: '3', CARRIER_POLL_SECONDS: '2', JOB_RETRY_BASE_MS: '50', JOB_RETRY_CAP_MS: '1000', WORKER_CONCURRENCY: '4' };
-const SENDS_IN_FLIGHT = 8;
+/** Sends at once, like a few agents clicking: few enough that Sends are still being made when the server is killed. */
+const SENDS_IN_FLIGHT = 2;
 /** Submits the carrier takes but holds unanswered when the process is killed. */
 const HELD = 2;
 const COMPLETION_DEADLINE_MS = 90_000;
@@ -28,16 +30,23 @@ describe('crash test: kill -9 in the middle of sends, restart, every order compl
   let postgres: ThrowawayPostgres;
   let world: ProcessDatabase;
   let sim: CarrierSim;
-  const processes: RunningProcess[] = [];
+  const processes: { name: string; running: RunningProcess }[] = [];
 
   beforeAll(async () => {
     postgres = await startThrowawayPostgres();
     world = await createProcessDatabase(postgres.url, 'linedesk_crash');
     // Each request takes the carrier a moment: accepted at once, in progress after 200 ms, done 200 ms later.
-    sim = await startCarrierSim({ delayMs: 200 });
+    // A callback that finds no server is tried once more, 100 ms later, then dropped: what a dead server
+    // missed, the restarted one learns from its status checks, or by submitting again.
+    sim = await startCarrierSim({ delayMs: 200, callbackAttempts: 2 });
+  });
+  // Each test's processes stop when it ends: a server left running would run the next test's jobs.
+  afterEach(async () => {
+    const ended = processes.splice(0);
+    await Promise.all(ended.map(({ running }) => running.stop()));
+    printLoggedProblems(ended);
   });
   afterAll(async () => {
-    for (const running of processes) await running.stop('SIGKILL');
     await world?.close();
     await sim?.stop();
     postgres?.stop();
@@ -45,8 +54,8 @@ describe('crash test: kill -9 in the middle of sends, restart, every order compl
 
   /** A server in demo mode (the first one seeds the database), its demo carriers sending to this simulator. */
   const serverEnv = (extra: ProcessEnv): ProcessEnv => ({ ...world.env, DEMO_MODE: 'on', DEMO_CARRIER_GATEWAY_URL: sim.baseUrl, ...JOBS, ...extra });
-  const track = <T extends RunningProcess>(running: T): T => {
-    processes.push(running);
+  const track = <T extends RunningProcess>(name: string, running: T): T => {
+    processes.push({ name, running });
     return running;
   };
   /**
@@ -65,7 +74,7 @@ describe('crash test: kill -9 in the middle of sends, restart, every order compl
   it('should complete every order once when the server, running the worker in-process, is killed and restarted', async () => {
     await sim.reset();
     const port = await freePort();
-    let server = track(await startServer({ port, env: serverEnv({ WORKER: 'in-process' }) }));
+    let server = track('first server', await startServer({ port, env: serverEnv({ WORKER: 'in-process' }) }));
     const orders = await makeReadyOrders(world, ORDERS);
     const session = await signIn(server.url);
     const requests = sendRequestsFor(orders.map((order) => order.orderId));
@@ -80,7 +89,7 @@ describe('crash test: kill -9 in the middle of sends, restart, every order compl
     // The kill came in the middle: the carrier had not been sent every order yet.
     expect(atKill.submits).toBeLessThan(ORDERS);
 
-    server = track(await startServer({ port, env: serverEnv({ WORKER: 'in-process' }) }));
+    server = track('restarted server', await startServer({ port, env: serverEnv({ WORKER: 'in-process' }) }));
     const restartedAt = performance.now();
     // The browser retries a Send that got no answer with the same Idempotency-Key: whether or not the first one committed, the order is sent once.
     const unanswered = firstTry.filter((outcome) => outcome.status === null);
@@ -101,10 +110,10 @@ describe('crash test: kill -9 in the middle of sends, restart, every order compl
 
   it('should complete every order once when a worker process is killed mid-sends and a new worker is started', async () => {
     await sim.reset();
-    const server = track(await startServer({ env: serverEnv({ WORKER: 'off' }) }));
+    const server = track('server', await startServer({ env: serverEnv({ WORKER: 'off' }) }));
     // The worker asks the carrier to call back at the server (which keeps running throughout).
     const workerEnv = { ...world.env, ...JOBS, PUBLIC_URL: server.url };
-    const firstWorker = track(await startWorker({ env: workerEnv }));
+    const firstWorker = track('first worker', await startWorker({ env: workerEnv }));
     const orders = await makeReadyOrders(world, ORDERS);
     const session = await signIn(server.url);
     const requests = sendRequestsFor(orders.map((order) => order.orderId));
@@ -119,7 +128,7 @@ describe('crash test: kill -9 in the middle of sends, restart, every order compl
     expectEverySendTaken(await sending, ORDERS);
 
     // Nothing runs the jobs until a new worker starts; it takes the dead worker's jobs once their lease lapses.
-    track(await startWorker({ env: workerEnv }));
+    track('new worker', await startWorker({ env: workerEnv }));
     const restartedAt = performance.now();
     const { report, allCompleteAt } = await waitForCompletion(world.database.db, orders, COMPLETION_DEADLINE_MS);
     const stats = await sim.stats();

@@ -125,3 +125,21 @@ async function startProcess(entry: string, options: { env: ProcessEnv; ready: Re
     },
   };
 }
+
+/** The warnings and errors a process logged (pino's JSON lines at level 40 and above), as `level msg: detail`. */
+export function loggedProblems(running: RunningProcess): string[] {
+  return running
+    .output()
+    .split('\n')
+    .flatMap((line) => {
+      if (!line.startsWith('{')) return [];
+      try {
+        const entry = JSON.parse(line) as { level?: number; msg?: string; error?: unknown; err?: { message?: string } };
+        if ((entry.level ?? 0) < 40) return [];
+        const detail = entry.error ?? entry.err?.message;
+        return [`${entry.level === 40 ? 'warn' : 'error'} ${entry.msg ?? ''}${detail ? `: ${String(detail).split('\n')[0]}` : ''}`];
+      } catch {
+        return [];
+      }
+    });
+}

@@ -10,6 +10,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { responseSerializerCompiler } from './http/response-serializer.js';
 import { registerSecurity } from './http/security.js';
 import { registerWebApp } from './http/static-web.js';
+import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerUserRoutes } from './modules/auth/users.routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
   registerUserRoutes(app, context);
+  registerApiKeyRoutes(app, context);
   registerAuditRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerWizardRoutes(app, context);

@@ -46,7 +46,7 @@ export async function createWizardOrder(
   session: string,
   salesPersonUserId: string,
   lines: TWizardLineInput[] = [NEW_LINE, PORT_LINE],
-  options: { sendAutomatically?: boolean } = {},
+  options: { sendAutomatically?: boolean; /** The number to port in, such as one in the carrier simulator's fixture; else one unique in the file. */ portInNumber?: string } = {},
 ): Promise<TCreateOrderResult & { draftId: string; portInNumber: string | null }> {
   const n = next();
   const tail = String(n % 100).padStart(2, '0');
@@ -56,7 +56,7 @@ export async function createWizardOrder(
   const draft = await wizard.newDraft();
   const base = `/api/wizard/drafts/${draft.id}`;
   const email = `${firstName}.${n}@example.net`.toLowerCase();
-  const portInNumber = `(503) 555-0${hundreds}${tail}`;
+  const portInNumber = options.portInNumber ?? `(503) 555-0${hundreds}${tail}`;
   await wizard.ok('PUT', `${base}/start`, { ...START, orderType: lines.some((line) => line.portIn) ? 'CONVERSION' : 'NEW', contacts: [{ contactType: 'PRIMARY', firstName, lastName, phone: `(406) 555-0${hundreds}${tail}`, email }] });
   await wizard.ok('PUT', `${base}/profile`, { ...profileFor(salesPersonUserId), ssn: `123-45-${String(1000 + n)}`, billEmail: email });
   await wizard.ok('PUT', `${base}/names`, { ...NAMES, firstName, lastName, serviceAddress: { line1: `${n} Scan Street`, city: 'Helena', state: 'MT', zip: '59601' } });

@@ -47,6 +47,34 @@ export function namedStatement<Row>(name: string, text: string): (db: DbOrTx, pa
   };
 }
 
+/** What a Drizzle query builder's `.prepare(name)` answers (select, insert, update, delete). */
+type PreparableQuery = { prepare(name: string): { execute(values?: Record<string, unknown>): Promise<unknown> } };
+type PreparedResult<Q extends PreparableQuery> = Awaited<ReturnType<ReturnType<Q['prepare']>['execute']>>;
+
+/**
+ * A Drizzle query built once, then sent by name as `namedStatement` sends its text, its rows mapped by
+ * Drizzle exactly as `.prepare(name).execute(values)` maps them (columns' types, dates, nested selections).
+ * Building a query (its SQL text and selection) costs Node more than sending it, and the hot paths
+ * (an order sent, submitted and completed) run the same few queries again and again. `build` runs once,
+ * at the first call, with that call's database: every value that changes between calls must be a
+ * `sql.placeholder('…')`, passed in `values` (anything else is frozen into the statement).
+ */
+export function namedQuery<Q extends PreparableQuery>(name: string, build: (db: DbOrTx) => Q): (db: DbOrTx, values?: Record<string, unknown>) => Promise<PreparedResult<Q>> {
+  type Prepared = { getQuery(): { sql: string; params: unknown[] }; fields?: unknown; joinsNotNullableMap?: unknown; execute(values?: Record<string, unknown>): Promise<unknown> };
+  let built: { query: { sql: string; params: unknown[] }; fields: unknown; joinsNotNullableMap: unknown } | null = null;
+  return async (db, values = {}): Promise<PreparedResult<Q>> => {
+    if (!built) {
+      const first = build(db).prepare(name) as unknown as Prepared;
+      built = { query: first.getQuery(), fields: first.fields, joinsNotNullableMap: first.joinsNotNullableMap };
+    }
+    const session = db._.session as unknown as { prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: string, isResponseInArrayMode: boolean): Prepared };
+    const prepared = session.prepareQuery(built.query, built.fields, name, true);
+    prepared.joinsNotNullableMap = built.joinsNotNullableMap;
+    const rows: unknown = await prepared.execute(values);
+    return rows as PreparedResult<Q>;
+  };
+}
+
 export const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch };
 
 /** Opens embedded PGlite (a data folder, or memory when `dataDir` is null) or a node-postgres pool. */

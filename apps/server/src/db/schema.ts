@@ -1,6 +1,7 @@
 // Every module's tables, for drizzle-kit and the typed client. Modules own their tables; this file only gathers them.
 export * from '../modules/auth/auth.schema.js';
 export * from '../modules/audit/audit.schema.js';
+export * from '../modules/api-keys/api-keys.schema.js';
 export * from '../modules/system/system.schema.js';
 export * from '../modules/catalog/catalog.schema.js';
 export * from '../modules/customers/customers.schema.js';

@@ -1,4 +1,4 @@
-import { isGatewayFinal, type CarrierMessageDirection, type OrderStatus, type TGatewayActivation, type TGatewayLineStatus } from '@linedesk/domain';
+import { formatNanp, isGatewayFinal, type CarrierMessageDirection, type OrderStatus, type TGatewayActivation, type TGatewayLineStatus } from '@linedesk/domain';
 import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, type AuditContext } from '../modules/audit/record-audit.js';
@@ -206,11 +206,11 @@ const REQUEST_STATUS_WORDS: Record<TGatewayActivation['status'], string> = {
   CANCELLED: 'cancelled',
 };
 
-/** "Request R-10023 completed (sequence 3): Line 1 Active 5125550143; Line 2 Rejected PORT_PIN_MISMATCH" */
+/** "Request R-10023 completed (sequence 3): Line 1 Active (512) 555-0143; Line 2 Rejected PORT_PIN_MISMATCH" */
 function summaryOf(activation: TGatewayActivation, lines: LineRow[], stale: boolean): string {
   const each = activation.lines.map((line) => {
     const label = lineLabel(line.lineRef, lines);
-    if (line.status === 'ACTIVE') return `${label} Active${line.mdn ? ` ${line.mdn}` : ''}`;
+    if (line.status === 'ACTIVE') return `${label} Active${line.mdn ? ` ${formatNanp(line.mdn)}` : ''}`;
     if (line.status === 'REJECTED' || line.status === 'CANCELLED') return `${label} ${line.status === 'REJECTED' ? 'Rejected' : 'Cancelled'} ${rejectionOf(line).code}`;
     return `${label} Pending`;
   });

@@ -196,6 +196,7 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
       const submission = await h.sendAccepted(orderId);
       let order = await h.page(orderId);
       expect(order).toMatchObject({ status: 'IN_PROGRESS', awaitingCarrier: true, carrier: { requestId: submission.request_id, attempts: 1, error: null, retry: null } });
+      expect(order.send).toEqual({ allowed: false, reason: 'Northwind Mobile is activating the lines' });
       expect(await account(customerId)).toMatchObject({ status: 'PENDING' });
 
       const progress = await deliver(activationOf(submission, order, 'IN_PROGRESS', 1, order.lines.map((line) => ({ lineRef: line.id, status: 'PENDING', mdn: null, activatedAt: null, rejection: null }))));
@@ -395,7 +396,9 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
       ]);
       expect(list[0]!.operation).toBe('POST /v1/activations');
       expect(list[1]).toMatchObject({ httpStatus: 202, summary: expect.stringContaining('Accepted') });
-      expect(list[3]).toMatchObject({ operation: 'callback activation.completed', summary: expect.stringMatching(/completed \(sequence 2\): Line 1 Active 3125550143; Line 2 Active/) });
+      // Numbers as people read them; a callback shows the status we answered it with.
+      expect(list[3]).toMatchObject({ operation: 'callback activation.completed', httpStatus: 200, summary: expect.stringMatching(/completed \(sequence 2\): Line 1 Active \(312\) 555-0143; Line 2 Active \(\d{3}\) \d{3}-\d{4}$/) });
+      expect(list.filter((m) => m.direction === 'CALLBACK').map((m) => m.httpStatus)).toEqual([200, 200, 200]);
       const request = list[0]!.payload as { lines: { portIn?: { pin: string; accountNumber: string } }[] };
       expect(request.lines[1]!.portIn).toMatchObject({ pin: '[redacted]' });
       const callback = list[3]!.payload as { headers: Record<string, string> };

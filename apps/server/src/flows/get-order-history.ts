@@ -11,6 +11,7 @@ import {
   type TOrderHistoryEntry,
 } from '@linedesk/domain';
 import type { DbOrTx } from '../db/client.js';
+import { REDACTED } from '../modules/audit/record-audit.js';
 import { findAuditTrail } from '../modules/audit/use-cases/find-audit-trail.js';
 import { findUsers } from '../modules/auth/use-cases/find-users.js';
 import { findItemsWithIdentifiers, type ItemWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
@@ -89,6 +90,7 @@ const ACTION_LABELS: Record<string, string> = {
   carrier_error: 'Refused by the carrier',
   carrier_rejected: 'Refused by the carrier',
   clear_carrier_rejection: 'Carrier refusal cleared',
+  edit_port_in: 'Port-in details changed',
   activate: 'Activated',
 };
 
@@ -125,6 +127,8 @@ function summaryOf(entry: TAuditEntry, lines: LineRow[]): string {
       const rejection = to('carrierRejection') as { code?: unknown; text?: unknown } | null | undefined;
       return rejection ? `${String(rejection.code)}: ${String(rejection.text)}` : 'No refusal';
     }
+    case 'line.edit_port_in':
+      return portInChanges(c);
     case 'inventory_item.reserve': {
       const line = lines.find((l) => l.id === to('lineId'));
       return `${status}${line ? `, on line ${line.position + 1}` : ''}`;
@@ -137,6 +141,26 @@ function summaryOf(entry: TAuditEntry, lines: LineRow[]): string {
       return [status, identifiers, ...rest].filter(Boolean).join('; ') + (reason ? `.${reason}` : '');
     }
   }
+}
+
+const PORT_IN_FIELDS: [field: string, label: string][] = [
+  ['currentCarrier', 'Current carrier'],
+  ['accountNumber', 'Account number'],
+  ['pin', 'PIN'],
+  ['authorizedSigner', 'Authorized signer'],
+  ['accountName', 'Name on the old account'],
+];
+
+/** "Current carrier AT&T Mobility → Verizon Wireless; PIN changed; carrier refusal PORT_PIN_MISMATCH cleared": secrets only as changed. */
+function portInChanges(changes: Record<string, Change>): string {
+  const parts = PORT_IN_FIELDS.flatMap(([field, name]) => {
+    const change = changes[field];
+    if (!change) return [];
+    return change.to === REDACTED || change.from === REDACTED ? [`${name} changed`] : [`${name} ${show(change.from)} → ${show(change.to)}`];
+  });
+  const refusal = changes.carrierRejection?.from as { code?: unknown } | null | undefined;
+  if (refusal && typeof refusal.code === 'string') parts.push(`carrier refusal ${refusal.code} cleared`);
+  return parts.join('; ') || 'No detail changed';
 }
 
 function statusChange(entityType: string, change: Change | undefined): string {

@@ -132,6 +132,17 @@ function toOrderLine(state: OrderState, line: LineRow, products: TOrderLine['pro
     userName: typeof userName === 'string' && userName !== '' ? userName : null,
     number: line.mdn ?? line.portIn?.number ?? null,
     isPortIn: line.portIn !== null,
+    portIn: line.portIn
+      ? {
+          number: line.portIn.number,
+          currentCarrier: line.portIn.currentCarrier,
+          accountNumber: line.portIn.accountNumber,
+          authorizedSigner: line.portIn.authorizedSigner,
+          accountName: line.portIn.accountName,
+          // Write-only: whether one is on file, never the PIN (nor a hint of it).
+          pin: { isSet: line.portIn.pinSealed !== null, hint: null },
+        }
+      : null,
     deviceSource: line.deviceSource,
     monthlyCents: line.monthlyCents,
     oneTimeCents: line.oneTimeCents,

@@ -84,7 +84,7 @@ describe('Send: the order goes to its carrier through the outbox', () => {
     expect(sent).toEqual(await page(orderId));
     expect(sent.status).toBe('SENT');
     expect(sent.awaitingCarrier).toBe(true);
-    expect(sent.send).toEqual({ allowed: false, reason: 'The order was already sent; it is Sent' });
+    expect(sent.send).toEqual({ allowed: false, reason: 'Sent to Northwind Mobile; waiting for the carrier' });
     expect(sent.cancel.allowed).toBe(false);
     expect(sent.carrier).toMatchObject({ attempts: 1, requestId: null, error: null, retry: null, lastSentAt: expect.any(String) });
 
@@ -123,7 +123,7 @@ describe('Send: the order goes to its carrier through the outbox', () => {
 
     const other = await send(orderId, 'another-click-02');
     expect(other.statusCode).toBe(409);
-    expect(other.json()).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'The order was already sent; it is Sent' });
+    expect(other.json()).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'Sent to Northwind Mobile; waiting for the carrier' });
     expect(await submissionsOf(orderId)).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import type { TOrderDetail } from '@linedesk/domain';
 import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
-import type { AuditContext } from '../modules/audit/record-audit.js';
+import { batchAudits, type AuditContext } from '../modules/audit/record-audit.js';
 import { enqueueJob } from '../modules/jobs/use-cases/enqueue-job.js';
 import { changeOrderStatus } from '../modules/orders/use-cases/change-order-status.js';
 import { clearLineRejections } from '../modules/orders/use-cases/clear-line-rejections.js';
@@ -24,7 +24,10 @@ export async function sendOrder(options: { db: Db; audit: AuditContext; orderId:
     const state = await loadOrderState({ db: tx, orderId, lock: true, carriers });
     // A retried request (the same key): it was sent already; the order page answers as it now is.
     if (await findSubmission({ db: tx, by: { orderId, idempotencyKey } })) return;
-    await sendLockedOrder(tx, options.audit, state, { idempotencyKey });
+    // The status change's and the submission's audit rows go in one insert.
+    const audit = batchAudits(options.audit);
+    await sendLockedOrder(tx, audit.context, state, { idempotencyKey });
+    await audit.flush(tx);
   });
   return getOrderPage({ db, orderId });
 }

@@ -13,7 +13,10 @@ export function sendRefusal(state: OrderState): SendRefusal | null {
   const { status, carrierName } = state.order;
   if (status === 'CANCELLED') return { code: 'INVALID_TRANSITION', reason: 'The order is cancelled' };
   if (status === 'COMPLETE' || status === 'PARTIAL') return { code: 'INVALID_TRANSITION', reason: `The order is ${ORDER_STATUS_LABELS[status]}` };
-  if (status === 'SENT' || status === 'IN_PROGRESS') return { code: 'INVALID_TRANSITION', reason: `The order was already sent; it is ${ORDER_STATUS_LABELS[status]}` };
+  if (status === 'SENT') return { code: 'INVALID_TRANSITION', reason: `Sent to ${carrierName}; waiting for the carrier` };
+  if (status === 'IN_PROGRESS') {
+    return { code: 'INVALID_TRANSITION', reason: `${carrierName} is activating ${liveLines(state).length === 1 ? 'the line' : 'the lines'}` };
+  }
   const needs = liveLines(state)
     .map((line) => {
       const missing = missingOf(state, line, line.identifiers);

@@ -1,6 +1,6 @@
 import { ZGatewayActivationRequest, type TGatewayActivationRequest, type TGatewayLineRequest } from '@linedesk/domain';
 import type { Tx } from '../db/client.js';
-import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
+import { batchAudits, SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { findCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
 import { RetryableJobError, type JobHandler } from '../modules/jobs/job-runner.js';
 import { enqueueJob } from '../modules/jobs/use-cases/enqueue-job.js';
@@ -55,13 +55,16 @@ export function submitOrderToCarrier(deps: CarrierJobDeps): JobHandler {
       if (result.ok) {
         await db.transaction(async (tx) => {
           await recordCarrierMessage(tx, messages);
-          const accepted = await markSubmissionAccepted(tx, SYSTEM_ACTOR, { id: submission.id, requestId: result.value.requestId });
+          // The submission's and the order's audit rows go in one insert.
+          const audit = batchAudits(SYSTEM_ACTOR);
+          const accepted = await markSubmissionAccepted(tx, audit.context, { id: submission.id, requestId: result.value.requestId });
           if (!accepted) return; // a callback or another run got there first
           const { order: locked } = await getOrder({ db: tx, orderId: submission.orderId, lock: true });
           if (locked.status === 'SENT') {
-            await changeOrderStatus(tx, SYSTEM_ACTOR, { orderId: locked.id, from: 'SENT', to: 'IN_PROGRESS', action: 'carrier_accepted', reason: `${order.carrierName} request ${result.value.requestId}` });
+            await changeOrderStatus(tx, audit.context, { orderId: locked.id, from: 'SENT', to: 'IN_PROGRESS', action: 'carrier_accepted', reason: `${order.carrierName} request ${result.value.requestId}` });
           }
           await enqueueJob(tx, carrierPollJob(submission.id, 1, Math.round(config.carrierPollSeconds * 1000)));
+          await audit.flush(tx);
         });
         return;
       }

@@ -1,7 +1,9 @@
 import { ROLES, type Role } from '@linedesk/domain';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.js';
+import { createTestApp, TEST_HOST, type TestApp, type TestUser } from '../../test/test-app.js';
+import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
+import { createApiKey } from '../modules/api-keys/use-cases/create-api-key.js';
 import { registerAccessControl, type RegisteredRoute } from './access.js';
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
@@ -13,10 +15,14 @@ function concreteUrl(route: RegisteredRoute): string {
 describe('every /api route declares who may call it, and the server enforces it', () => {
   let t: TestApp;
   const usersByRole = {} as Record<Role, TestUser>;
+  const keysByRole = {} as Record<Role, string>;
 
   beforeAll(async () => {
     t = await createTestApp();
     for (const role of ROLES) usersByRole[role] = await t.createUser(role);
+    for (const role of ROLES) {
+      keysByRole[role] = (await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: `Access walk ${role}`, role } })).key;
+    }
   });
   afterAll(async () => t.close());
 
@@ -53,6 +59,33 @@ describe('every /api route declares who may call it, and the server enforces it'
         else {
           expect(response.statusCode, label).toBe(403);
           if (route.method !== 'HEAD') expect(response.json().code, label).toBe('FORBIDDEN');
+        }
+        checked.push(label);
+      }
+    }
+    expect(checked.length).toBe(t.app.registeredRoutes.length * ROLES.length);
+  });
+
+  it("should apply each route's rule to API keys exactly as to sessions", async () => {
+    const checked: string[] = [];
+    for (const route of t.app.registeredRoutes) {
+      for (const role of ROLES) {
+        // As an integrator calls: the key, no cookie, no Origin.
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url: concreteUrl(route),
+          headers: { host: TEST_HOST, authorization: `Bearer ${keysByRole[role]}` },
+          payload: route.method === 'GET' ? undefined : {},
+        });
+        const allowed = route.access === 'public' || route.access.includes(role);
+        const label = `key ${role} ${route.method} ${route.url} -> ${response.statusCode}`;
+        expect(response.statusCode, label).not.toBe(401);
+        if (allowed) {
+          // What only a person does (their session, password, drafts) refuses a key, and says so.
+          if (response.statusCode === 403) expect(response.json().reason, label).toMatch(/^Only a signed-in user can do this/);
+        } else {
+          expect(response.statusCode, label).toBe(403);
+          if (route.method !== 'HEAD') expect(response.json(), label).toMatchObject({ code: 'FORBIDDEN', reason: `This API key's role (${role}) may not do this` });
         }
         checked.push(label);
       }

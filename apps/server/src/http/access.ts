@@ -4,9 +4,11 @@ import type { Db } from '../db/client.js';
 import type { AuditContext } from '../modules/audit/record-audit.js';
 import { findSessionUser } from '../modules/auth/use-cases/find-session-user.js';
 import { hashSessionToken, SESSION_COOKIE } from '../modules/auth/session-token.js';
+import { createApiKeyAuthenticator, presentedApiKey, presentsForeignBearer, type ApiKeyAuth } from './api-key-auth.js';
 import { AppError } from './app-error.js';
+import { createLookupCache } from './lookup-cache.js';
 
-/** Who may call a route: anyone (sign-in, health), or a session whose user has one of these roles. */
+/** Who may call a route: anyone (sign-in, health), or a session or API key with one of these roles. */
 export type RouteAccess = 'public' | readonly Role[];
 export const PUBLIC: RouteAccess = 'public';
 export const ANY_ROLE: RouteAccess = ROLES;
@@ -20,11 +22,14 @@ export type RegisteredRoute = { method: string; url: string; access: RouteAccess
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
-    /** A successful call may end sessions (sign-out, password change, user change). */
+    /** A successful call may end sessions or API keys (sign-out, password change, user change, key revocation). */
     endsSessions?: boolean;
   }
   interface FastifyRequest {
+    /** The signed-in session, when the request came with the session cookie. */
     auth: RequestAuth | null;
+    /** The integrator's API key, when the request came with `Authorization: Bearer ldk_…` (then `auth` is null). */
+    apiKey: ApiKeyAuth | null;
   }
   interface FastifyInstance {
     registeredRoutes: RegisteredRoute[];
@@ -37,8 +42,10 @@ declare module 'fastify' {
  */
 export function registerAccessControl(app: FastifyInstance, db: Db): void {
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
-  const sessions = createSessionCache(SESSION_CACHE_TTL_MS);
+  const sessions = createLookupCache<TSessionInfo | null>(SESSION_CACHE_TTL_MS, (session) => (session ? Date.parse(session.expiresAt) : null));
+  const apiKeys = createApiKeyAuthenticator(db, SESSION_CACHE_TTL_MS);
   app.decorateRequest('auth', null);
+  app.decorateRequest('apiKey', null);
 
   // Checked once every plugin has registered, since a plugin scope may fill in access for routes it adds.
   const apiRoutes: RouteOptions[] = [];
@@ -53,65 +60,80 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
     }
   });
 
-  app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const tokenHash = hashSessionToken(token);
-      const session = await sessions.read(tokenHash, () => findSessionUser({ db, tokenHash }));
-      request.auth = session ? { session, tokenHash } : null;
+  app.addHook('onRequest', async (request, reply) => {
+    // A request with an API key is the key's, whatever cookie it also carries; a bad key is refused
+    // outright, even on a public route, so an integrator learns at once that the key is wrong.
+    const key = presentedApiKey(request);
+    if (key) {
+      try {
+        request.apiKey = await apiKeys.authenticate(key);
+      } catch (error) {
+        reply.header('www-authenticate', 'Bearer realm="LineDesk", error="invalid_token"');
+        throw error;
+      }
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        const tokenHash = hashSessionToken(token);
+        const session = await sessions.read(tokenHash, () => findSessionUser({ db, tokenHash }));
+        request.auth = session ? { session, tokenHash } : null;
+      }
     }
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
-    if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    if (request.apiKey) {
+      if (!access.includes(request.apiKey.role)) {
+        throw new AppError('FORBIDDEN', `This API key's role (${request.apiKey.role}) may not do this`);
+      }
+      return;
+    }
+    if (!request.auth) {
+      if (presentsForeignBearer(request)) {
+        reply.header('www-authenticate', 'Bearer realm="LineDesk", error="invalid_token"');
+        throw new AppError('UNAUTHENTICATED', 'The Bearer token is not a LineDesk API key (ldk_<prefix>_<secret>)');
+      }
+      throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    }
     if (!access.includes(request.auth.session.user.role)) {
       throw new AppError('FORBIDDEN', `Your role (${request.auth.session.user.role}) may not do this`);
     }
   });
 
-  // Signing out, a password change and any change to a user end sessions: forget every cached one
-  // before that answer leaves, so this process never serves a request on an ended session.
+  // Signing out, a password change, any change to a user and revoking an API key end sessions or
+  // keys: forget every cached one before that answer leaves, so this process never serves a request
+  // on an ended session or a revoked key.
   app.addHook('onSend', async (request, reply) => {
-    if (request.routeOptions.config.endsSessions && reply.statusCode < 400) sessions.clear();
+    if (request.routeOptions.config.endsSessions && reply.statusCode < 400) {
+      sessions.clear();
+      apiKeys.clear();
+    }
   });
 }
 
 /**
- * How long a looked-up session is trusted without asking the database again. Every request needs
- * its session, and on the embedded database that lookup was most of a request's cost. Another
- * process sharing a PostgreSQL database sees a sign-out or deactivation within this time.
+ * How long a looked-up session or API key is trusted without asking the database again. Another
+ * process sharing a PostgreSQL database sees a sign-out, deactivation or revocation within this time.
  */
 const SESSION_CACHE_TTL_MS = 3000;
 
-function createSessionCache(ttlMs: number) {
-  let entries = new Map<string, { session: TSessionInfo | null; until: number }>();
-  return {
-    read: async (tokenHash: string, load: () => Promise<TSessionInfo | null>): Promise<TSessionInfo | null> => {
-      const now = Date.now();
-      const hit = entries.get(tokenHash);
-      if (hit && hit.until > now) return hit.session;
-      // A lookup that began before a clear() may have read a session that has since ended: it
-      // answers its own request but is not kept.
-      const generation = entries;
-      const session = await load();
-      if (generation !== entries) return session;
-      if (entries.size > 10_000) entries = new Map();
-      const until = Math.min(now + ttlMs, session ? Date.parse(session.expiresAt) : now + ttlMs);
-      entries.set(tokenHash, { session, until });
-      return session;
-    },
-    clear: () => {
-      entries = new Map();
-    },
-  };
+/**
+ * The signed-in session, for what only a person does (their drafts, their password, signing out).
+ * An API key has no user behind it: such a route refuses it, saying so.
+ */
+export function requireAuth(request: FastifyRequest): RequestAuth {
+  if (request.auth) return request.auth;
+  if (request.apiKey) throw new AppError('FORBIDDEN', 'Only a signed-in user can do this: an API key has no user behind it');
+  throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
 }
 
-/** The signed-in session of a route that is not public; the access hook has already refused anonymous calls. */
-export function requireAuth(request: FastifyRequest): RequestAuth {
-  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
-  return request.auth;
+/** The caller's role: the signed-in user's, or the API key's. */
+export function roleOf(request: FastifyRequest): Role | null {
+  return request.auth?.session.user.role ?? request.apiKey?.role ?? null;
 }
 
 export function auditContextOf(request: FastifyRequest): AuditContext {
+  const requestId = String(request.id);
+  if (request.apiKey) return { actorUserId: null, actorLabel: `API key ${request.apiKey.name}`, requestId };
   const user = request.auth?.session.user;
-  return { actorUserId: user?.id ?? null, actorLabel: user?.email ?? 'anonymous', requestId: String(request.id) };
+  return { actorUserId: user?.id ?? null, actorLabel: user?.email ?? 'anonymous', requestId };
 }

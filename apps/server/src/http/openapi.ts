@@ -14,10 +14,15 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         title: 'LineDesk API',
         version: '1.0.0',
         description:
-          'The API the LineDesk web app uses. Every route needs a signed-in session (cookie) except sign-in and health; changes need an Origin header from this site.',
+          'The API the LineDesk web app uses. Every route except sign-in and health needs a signed-in session (cookie), whose changes need an Origin header from this site, or an API key that an admin created (`Authorization: Bearer ldk_…`), which may call exactly the routes its role may. Routes that act for a person (sign-out, password, wizard drafts) need a session.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ld_session' } } },
-      security: [{ session: [] }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ld_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key, `ldk_<prefix>_<secret>` (Administration > API Keys)' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { presentedApiKey } from './api-key-auth.js';
 import { AppError } from './app-error.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -45,6 +46,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   app.addHook('onRequest', async (request) => {
     if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
     if (request.routeOptions.config.signedBody) return;
+    // Authenticated by its API key alone, never by the cookie: a cross-site form cannot carry one.
+    if (presentedApiKey(request)) return;
     const origin = requestOrigin(request);
     if (!origin) throw new AppError('ORIGIN_REJECTED', 'A change must come with an Origin header from this site');
     if (origin !== ownOrigin(request) && !config.allowedOrigins.includes(origin)) {

@@ -1,4 +1,4 @@
-import { parseNanp } from '@linedesk/domain';
+import { formatNanp } from '@linedesk/domain';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -36,8 +36,7 @@ export function formatCalendarDate(isoDate: string): string {
 
 /** A North American number as people read it, "(312) 555-0101"; anything else as it was given. */
 export function formatPhone(text: string): string {
-  const parsed = parseNanp(text);
-  return parsed.ok ? parsed.display : text;
+  return formatNanp(text);
 }
 
 /** "3 minutes ago", "yesterday"; anything under a minute is "just now". */

@@ -7,6 +7,7 @@ import { sessionQueryOptions } from '../hooks/api/auth';
 import { ADMIN_ONLY, STOCK_ROLES } from '../lib/access';
 import { safeRedirectTarget } from '../lib/safe-redirect';
 import { AccountPage } from './account/account-page';
+import { ApiKeysPage } from './api-keys/api-keys-page';
 import { AuditPage } from './audit/audit-page';
 import { SignInPage } from './auth/sign-in-page';
 import { AgentsPage } from './catalog/agents/agents-page';
@@ -82,6 +83,16 @@ const usersRoute = createRoute({
   component: () => (
     <RequireRole roles={ADMIN_ONLY}>
       <UsersPage />
+    </RequireRole>
+  ),
+});
+
+const apiKeysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'api-keys',
+  component: () => (
+    <RequireRole roles={ADMIN_ONLY}>
+      <ApiKeysPage />
     </RequireRole>
   ),
 });
@@ -357,6 +368,7 @@ export const routeTree = rootRoute.addChildren([
     tacsRoute,
     settingsRoute.addChildren([settingsIndexRoute, customerProfileSettingsRoute]),
     usersRoute,
+    apiKeysRoute,
     auditRoute,
     accountRoute,
     notFoundRoute,

@@ -29,3 +29,9 @@ export function parseNanp(input: string): NanpResult {
   if (nxx.endsWith('11')) return fail('nxx_n11');
   return { ok: true, digits, e164: `+1${digits}`, display: `(${npa}) ${nxx}-${digits.slice(6)}` };
 }
+
+/** A North American number as people read it, "(512) 836-4628"; anything else as it was given. */
+export function formatNanp(text: string): string {
+  const parsed = parseNanp(text);
+  return parsed.ok ? parsed.display : text;
+}

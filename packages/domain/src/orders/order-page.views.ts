@@ -4,6 +4,7 @@ import { INVENTORY_KINDS } from '../inventory/inventory.constants.js';
 import { FULFILLMENTS } from '../wizard/order-final.js';
 import { DEVICE_SOURCES } from '../wizard/wizard-lines.js';
 import { ZOrderCarrierState } from '../provisioning/provisioning.views.js';
+import { ZOrderLinePortIn } from './port-in-edit.js';
 import { LINE_STATUSES, ORDER_STATUSES } from './state-machines.js';
 
 /**
@@ -11,7 +12,8 @@ import { LINE_STATUSES, ORDER_STATUSES } from './state-machines.js';
  * Routes: GET /api/orders (queue), GET /api/orders/:orderId (page), POST /api/orders/:orderId/inventory
  * (scan or paste), DELETE /api/orders/:orderId/inventory/:itemId (unassign a stock item),
  * DELETE /api/orders/:orderId/lines/:lineId/identifiers/:value (remove any identifier from a line, the only way to
- * name a customer's own device, whose itemId is null), POST /api/orders/:orderId/cancel, GET /api/orders/:orderId/history.
+ * name a customer's own device, whose itemId is null), POST /api/orders/:orderId/cancel, GET /api/orders/:orderId/history,
+ * PUT /api/orders/:orderId/lines/:lineId/port-in (a port-in line's account at the current carrier, port-in-edit.ts).
  * The unassign and cancel routes answer with the order (ZOrderDetail).
  */
 
@@ -57,6 +59,8 @@ export const ZOrderLine = z.object({
   /** The assigned number (MDN) once the carrier gives it; for a port-in, the number being ported. */
   number: z.string().nullable(),
   isPortIn: z.boolean(),
+  /** A port-in's account at the current carrier (the PIN only as set or not); null for a new number. */
+  portIn: ZOrderLinePortIn.nullable(),
   deviceSource: z.enum(DEVICE_SOURCES),
   monthlyCents: z.number().int(),
   oneTimeCents: z.number().int(),

@@ -29,9 +29,9 @@ export const ZCarrierMessage = z.object({
   direction: z.enum(CARRIER_MESSAGE_DIRECTIONS),
   /** "POST /v1/activations", "callback activation.completed" */
   operation: z.string(),
-  /** HTTP status when there was one. */
+  /** HTTP status when there was one: the carrier's answer to a request or status check, ours to its callback. */
   httpStatus: z.number().int().nullable(),
-  /** A short line for the list ("202 Accepted, request R-10023", "Line 1 Active 5125550143"). */
+  /** A short line for the list ("202 Accepted, request R-10023", "Line 1 Active (512) 555-0143"). */
   summary: z.string(),
   /** Which send attempt it belongs to (1 for the first Send, 2 after a resend …). */
   attempt: z.number().int(),

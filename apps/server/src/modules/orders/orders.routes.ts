@@ -1,4 +1,4 @@
-import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult, ZSendOrderHeaders } from '@linedesk/domain';
+import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult, ZPortInUpdate, ZSendOrderHeaders } from '@linedesk/domain';
 import { z } from 'zod';
 import { assignOrderInventory } from '../../flows/assign-order-inventory.js';
 import { cancelOrder } from '../../flows/cancel-order.js';
@@ -7,6 +7,7 @@ import { getOrderPage } from '../../flows/get-order-page.js';
 import { searchOrders } from '../../flows/search-orders.js';
 import { sendOrder } from '../../flows/send-order.js';
 import { unassignOrderInventory } from '../../flows/unassign-order-inventory.js';
+import { updateOrderPortIn } from '../../flows/update-order-port-in.js';
 import { ANY_ROLE, SELLERS, auditContextOf, type RouteAccess } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
 
@@ -14,8 +15,8 @@ const ZOrderParams = z.object({ orderId: z.uuid({ message: 'must be an order id 
 /** Who assigns inventory to orders: those who work orders, and the stock keepers. */
 const INVENTORY_WORKERS: RouteAccess = ['admin', 'agent', 'inventory'];
 
-/** The order page and the Orders queue: read by everyone; inventory by agents and stock keepers; Cancel by agents. */
-export function registerOrderRoutes(app: App, { database }: AppContext): void {
+/** The order page and the Orders queue: read by everyone; inventory by agents and stock keepers; Cancel, Send and port-in fixes by agents. */
+export function registerOrderRoutes(app: App, { database, secrets }: AppContext): void {
   const { db } = database;
   const tags = ['Orders'];
 
@@ -107,6 +108,24 @@ export function registerOrderRoutes(app: App, { database }: AppContext): void {
       },
     },
     async (request) => cancelOrder({ db, audit: auditContextOf(request), orderId: request.params.orderId, reason: request.body.reason }),
+  );
+  typed(app).put(
+    '/api/orders/:orderId/lines/:lineId/port-in',
+    {
+      config: { access: SELLERS },
+      schema: {
+        tags,
+        summary: "Correct a port-in line's account at the current carrier (current carrier, account number, PIN, authorized signer, account name), e.g. after the carrier refused the port",
+        description:
+          'The number being ported stays (another number is another order). The PIN is write-only: left out (or blank) it keeps the PIN on file. ' +
+          "Allowed on a port-in line still Pending of an order in Pending, Ready or Error, else 409 with the reason; clears the carrier's refusal of the line. Send the order again afterwards.",
+        params: ZOrderParams.extend({ lineId: z.uuid({ message: 'must be a line id (UUID)' }) }),
+        body: ZPortInUpdate,
+        response: { 200: ZOrderDetail },
+      },
+    },
+    async (request) =>
+      updateOrderPortIn({ db, secrets, audit: auditContextOf(request), orderId: request.params.orderId, lineId: request.params.lineId, input: request.body }),
   );
   typed(app).post(
     '/api/orders/:orderId/send',

@@ -83,7 +83,8 @@ export function registerProvisioningRoutes(app: App, { database, config, secrets
           report: {
             direction: 'CALLBACK',
             operation: `callback ${callback.type}`,
-            httpStatus: null,
+            // What we answer it with: the message is recorded only in the transaction that then answers 200.
+            httpStatus: 200,
             payload: {
               headers: {
                 [GATEWAY_HEADERS.eventId]: header(GATEWAY_HEADERS.eventId),

@@ -6,6 +6,7 @@ import {
   IconDeviceMobile,
   IconHistory,
   IconHome2,
+  IconKey,
   IconReceipt,
   IconSettings,
   IconUserCircle,
@@ -122,6 +123,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ADMIN_ONLY,
     section: 'admin',
     description: 'Add people, set their roles and reset passwords.',
+  },
+  {
+    kind: 'page',
+    label: 'API Keys',
+    to: '/api-keys',
+    icon: IconKey,
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    description: 'Create and revoke the keys integrations use to call the API.',
   },
   {
     kind: 'page',

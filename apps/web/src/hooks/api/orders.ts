@@ -7,6 +7,7 @@ import type {
   TOrderQueuePage,
   TOrderScanRequest,
   TOrderScanResult,
+  TPortInUpdate,
 } from '@linedesk/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../lib/api-client';
@@ -134,6 +135,16 @@ export function useCancelOrder(orderId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TCancelOrderRequest) => api.post<TOrderDetail>(`${orderPath(orderId)}/cancel`, input),
+    onSuccess: (order) => afterOrderChange(queryClient, order),
+  });
+}
+
+/** Edit port-in: corrects a port-in line's account at the current carrier (a PIN left out stays as it is on file). */
+export function useUpdatePortIn(orderId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ lineId, input }: { lineId: string; input: TPortInUpdate }) =>
+      api.put<TOrderDetail>(`${orderPath(orderId)}/lines/${encodeURIComponent(lineId)}/port-in`, input),
     onSuccess: (order) => afterOrderChange(queryClient, order),
   });
 }

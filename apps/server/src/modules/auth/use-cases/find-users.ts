@@ -1,6 +1,10 @@
-import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { namedQuery, type DbOrTx } from '../../../db/client.js';
 import { users } from '../auth.schema.js';
+
+const USER = { id: users.id, email: users.email, name: users.name, isActive: users.isActive };
+// One user by id (who created an order, on every order page): built once, sent by name.
+const findOne = namedQuery('find_user_by_id', (db) => db.select(USER).from(users).where(eq(users.id, sql.placeholder('id'))));
 
 /** Ids and emails of the given users, for modules that refer to users without reading their table. */
 export async function findUsers(options: {
@@ -10,6 +14,7 @@ export async function findUsers(options: {
 }): Promise<{ id: string; email: string; name: string; isActive: boolean }[]> {
   const { db, ids = [], emails = [] } = options;
   if (ids.length === 0 && emails.length === 0) return [];
+  if (ids.length === 1) return findOne(db, { id: ids[0] });
   const where = ids.length ? inArray(users.id, ids) : inArray(users.email, emails.map((e) => e.toLowerCase()));
-  return db.select({ id: users.id, email: users.email, name: users.name, isActive: users.isActive }).from(users).where(where);
+  return db.select(USER).from(users).where(where);
 }

@@ -1,16 +1,12 @@
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import { namedQuery, type DbOrTx } from '../../../db/client.js';
 import { openOrNull, type SecretBox } from '../../../security/secret-box.js';
 import type { CarrierConnection } from '../../provisioning/adapters/carrier-adapter.js';
 import { carriers } from '../catalog.schema.js';
 
-/**
- * How to reach a carrier's provisioning API: its adapter kind, endpoint and account id, and its credential
- * and webhook secret opened from their sealed columns (null when unset or sealed under another key).
- * The answer holds secrets in clear: pass it to an adapter, never log or return it.
- */
-export async function findCarrierConnection(options: { db: DbOrTx; secrets: SecretBox; code: string }): Promise<CarrierConnection | null> {
-  const [row] = await options.db
+// Read for every carrier call and callback: built once, sent by name.
+const findConnection = namedQuery('find_carrier_connection', (db) =>
+  db
     .select({
       code: carriers.code,
       adapter: carriers.provisioningAdapter,
@@ -20,7 +16,16 @@ export async function findCarrierConnection(options: { db: DbOrTx; secrets: Secr
       webhookSecretSealed: carriers.webhookSecretSealed,
     })
     .from(carriers)
-    .where(eq(carriers.code, options.code));
+    .where(eq(carriers.code, sql.placeholder('code'))),
+);
+
+/**
+ * How to reach a carrier's provisioning API: its adapter kind, endpoint and account id, and its credential
+ * and webhook secret opened from their sealed columns (null when unset or sealed under another key).
+ * The answer holds secrets in clear: pass it to an adapter, never log or return it.
+ */
+export async function findCarrierConnection(options: { db: DbOrTx; secrets: SecretBox; code: string }): Promise<CarrierConnection | null> {
+  const [row] = await findConnection(options.db, { code: options.code });
   if (!row) return null;
   return {
     carrierCode: row.code,

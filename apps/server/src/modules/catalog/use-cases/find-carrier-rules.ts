@@ -1,6 +1,6 @@
 import type { ProvisioningAdapter, TIdentifierRequirement } from '@linedesk/domain';
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import { namedQuery, type DbOrTx } from '../../../db/client.js';
 import { carriers } from '../catalog.schema.js';
 
 export type CarrierRules = {
@@ -23,11 +23,11 @@ export const CARRIER_RULES_COLUMNS = {
   flowThrough: carriers.flowThrough,
 };
 
+// Read by every order page: built once, sent by name.
+const findRules = namedQuery('find_carrier_rules', (db) => db.select(CARRIER_RULES_COLUMNS).from(carriers).where(eq(carriers.code, sql.placeholder('code'))));
+
 /** A carrier's rules for its orders (which identifiers each line type needs, how orders reach it), active or not. */
 export async function findCarrierRules(options: { db: DbOrTx; code: string }): Promise<CarrierRules | null> {
-  const [row] = await options.db
-    .select(CARRIER_RULES_COLUMNS)
-    .from(carriers)
-    .where(eq(carriers.code, options.code));
+  const [row] = await findRules(options.db, { code: options.code });
   return row ?? null;
 }

@@ -1,8 +1,13 @@
 import { canTransition, INVENTORY_TRANSITIONS } from '@linedesk/domain';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import { namedStatement, type Tx } from '../../../db/client.js';
 import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
-import { inventoryItems } from '../inventory.schema.js';
+
+// Every completed order: one statement text for any number of lines, sent by name.
+const activateItems = namedStatement<{ id: string; lineId: string | null }>(
+  'activate_line_stock',
+  `update inventory_items set status = 'ACTIVE', updated_at = $3::timestamptz
+    where line_id = any($1::uuid[]) and order_id = $2::uuid and status = 'RESERVED' returning id, line_id as "lineId"`,
+);
 
 /**
  * The stock on lines the carrier activated goes into service: Reserved -> Active, still on its line,
@@ -11,11 +16,7 @@ import { inventoryItems } from '../inventory.schema.js';
  */
 export async function activateLineStock(tx: Tx, audit: AuditContext, activation: { orderId: string; lineIds: string[] }): Promise<string[]> {
   if (activation.lineIds.length === 0 || !canTransition(INVENTORY_TRANSITIONS, 'RESERVED', 'ACTIVE')) return [];
-  const moved = await tx
-    .update(inventoryItems)
-    .set({ status: 'ACTIVE', updatedAt: new Date() })
-    .where(and(inArray(inventoryItems.lineId, activation.lineIds), eq(inventoryItems.orderId, activation.orderId), eq(inventoryItems.status, 'RESERVED')))
-    .returning({ id: inventoryItems.id, lineId: inventoryItems.lineId });
+  const moved = await activateItems(tx, [activation.lineIds, activation.orderId, new Date().toISOString()]);
   moved.sort((a, b) => a.id.localeCompare(b.id));
   await recordAudits(
     tx,

@@ -1,9 +1,18 @@
 import { canTransition, LINE_TRANSITIONS } from '@linedesk/domain';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import { namedQuery, type Tx } from '../../../db/client.js';
 import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
 import { lines } from '../orders.schema.js';
 import type { LineRow } from './get-order.js';
+
+// Every line the carrier activates: built once, sent by name.
+const activateLine = namedQuery('activate_order_line', (db) =>
+  db
+    .update(lines)
+    .set({ status: 'ACTIVE', mdn: sql`${sql.placeholder('mdn')}`, activatedAt: sql`${sql.placeholder('activatedAt')}`, carrierRejection: null, updatedAt: sql`now()` })
+    .where(and(eq(lines.id, sql.placeholder('id')), eq(lines.status, 'PENDING')))
+    .returning({ id: lines.id }),
+);
 
 /** `mdn`: the number the carrier gave (or the ported one); null only when the carrier named none. */
 export type LineActivation = { line: LineRow; mdn: string | null; activatedAt: Date };
@@ -18,11 +27,7 @@ export async function activateOrderLines(tx: Tx, audit: AuditContext, activation
   for (const activation of activations) {
     const { line, mdn, activatedAt } = activation;
     if (!canTransition(LINE_TRANSITIONS, line.status, 'ACTIVE')) continue;
-    const [row] = await tx
-      .update(lines)
-      .set({ status: 'ACTIVE', mdn, activatedAt, carrierRejection: null, updatedAt: sql`now()` })
-      .where(and(eq(lines.id, line.id), eq(lines.status, 'PENDING')))
-      .returning({ id: lines.id });
+    const [row] = await activateLine(tx, { id: line.id, mdn, activatedAt: activatedAt.toISOString() });
     if (row) activated.push(activation);
   }
   await recordAudits(

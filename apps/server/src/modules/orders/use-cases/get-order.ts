@@ -1,6 +1,6 @@
 import type { TOrderLineProduct } from '@linedesk/domain';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { namedQuery, type DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import { lines, orders } from '../orders.schema.js';
 
@@ -17,6 +17,21 @@ const lineProductsJson = sql<TOrderLineProduct[] | null>`(select json_agg(json_b
  * so scans, unassigns and Cancel on one order take turns while other orders go on in parallel.
  * `withProducts` also answers with each line's products, read by the same statement.
  */
+// The four shapes of the one statement (locked or not, with products or not), each built once and sent by name.
+const orderQueries = new Map<string, ReturnType<typeof orderQuery>>();
+function orderQuery(name: string, lock: boolean, withProducts: boolean) {
+  const products = withProducts ? lineProductsJson : (sql`null` as typeof lineProductsJson);
+  return namedQuery(name, (db) => {
+    const query = db
+      .select({ order: orders, line: lines, products })
+      .from(orders)
+      .leftJoin(lines, eq(lines.orderId, orders.id))
+      .where(eq(orders.id, sql.placeholder('orderId')))
+      .orderBy(asc(lines.position));
+    return lock ? query.for('update', { of: orders }) : query;
+  });
+}
+
 export async function getOrder(options: {
   db: DbOrTx;
   orderId: string;
@@ -25,15 +40,10 @@ export async function getOrder(options: {
 }): Promise<{ order: OrderRow; lines: LineRow[]; products?: Map<string, TOrderLineProduct[]> }> {
   const { db, orderId, lock = false, withProducts = false } = options;
   // One statement for all, sent by name (planned once per connection): the order's row (locked) beside each of its lines.
-  const products = withProducts ? lineProductsJson : (sql`null` as typeof lineProductsJson);
-  const query = db
-    .select({ order: orders, line: lines, products })
-    .from(orders)
-    .leftJoin(lines, eq(lines.orderId, orders.id))
-    .where(eq(orders.id, sql.placeholder('orderId')))
-    .orderBy(asc(lines.position));
   const name = `get_order${lock ? '_locked' : ''}${withProducts ? '_products' : ''}`;
-  const rows = await (lock ? query.for('update', { of: orders }) : query).prepare(name).execute({ orderId });
+  let query = orderQueries.get(name);
+  if (!query) orderQueries.set(name, (query = orderQuery(name, lock, withProducts)));
+  const rows = await query(db, { orderId });
   const order = rows[0]?.order;
   if (!order) throw new AppError('NOT_FOUND', 'No such order');
   const found = rows.flatMap((row) => (row.line ? [row.line] : []));

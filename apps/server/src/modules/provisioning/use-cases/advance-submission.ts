@@ -1,8 +1,26 @@
-import { eq } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import { namedQuery, type Tx } from '../../../db/client.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import { carrierSubmissions, type SubmissionStatus } from '../provisioning.schema.js';
 import type { SubmissionRow } from './create-submission.js';
+
+// Every carrier report: built once, sent by name.
+const value = (name: string) => sql`${sql.placeholder(name)}`;
+const updateSubmission = namedQuery('advance_submission', (db) =>
+  db
+    .update(carrierSubmissions)
+    .set({
+      lastSequence: value('lastSequence'),
+      requestId: value('requestId'),
+      status: value('status'),
+      errorCode: value('errorCode'),
+      errorText: value('errorText'),
+      acceptedAt: value('acceptedAt'),
+      finishedAt: value('finishedAt'),
+    })
+    .where(eq(carrierSubmissions.id, sql.placeholder('id')))
+    .returning(),
+);
 
 /** Where the carrier's newest report puts the submission. */
 export type SubmissionProgress =
@@ -38,18 +56,16 @@ export async function advanceSubmission(
     status === submission.status ? { errorCode: submission.errorCode, errorText: submission.errorText }
     : progress.outcome === 'REJECTED' ? { errorCode: progress.error.code, errorText: progress.error.text }
     : { errorCode: null, errorText: null };
-  const [row] = await tx
-    .update(carrierSubmissions)
-    .set({
-      lastSequence: Math.max(submission.lastSequence, change.sequence),
-      requestId: submission.requestId ?? change.requestId,
-      status,
-      ...error,
-      acceptedAt: submission.acceptedAt ?? at,
-      finishedAt: status === 'FINISHED' || status === 'REJECTED' ? (submission.finishedAt ?? at) : submission.finishedAt,
-    })
-    .where(eq(carrierSubmissions.id, submission.id))
-    .returning();
+  const finishedAt = status === 'FINISHED' || status === 'REJECTED' ? (submission.finishedAt ?? at) : submission.finishedAt;
+  const [row] = await updateSubmission(tx, {
+    id: submission.id,
+    lastSequence: Math.max(submission.lastSequence, change.sequence),
+    requestId: submission.requestId ?? change.requestId,
+    status,
+    ...error,
+    acceptedAt: (submission.acceptedAt ?? at).toISOString(),
+    finishedAt: finishedAt?.toISOString() ?? null,
+  });
   if (status !== submission.status) {
     await recordAudit(tx, audit, {
       entityType: 'carrier_submission',

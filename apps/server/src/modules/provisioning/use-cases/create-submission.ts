@@ -1,8 +1,24 @@
-import type { Tx } from '../../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { namedQuery, type Tx } from '../../../db/client.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import { carrierSubmissions } from '../provisioning.schema.js';
 
 export type SubmissionRow = typeof carrierSubmissions.$inferSelect;
+
+// Every Send: built once, sent by name.
+const insertSubmission = namedQuery('create_submission', (db) =>
+  db
+    .insert(carrierSubmissions)
+    .values({
+      orderId: sql.placeholder('orderId'),
+      attempt: sql.placeholder('attempt'),
+      carrierCode: sql.placeholder('carrierCode'),
+      submissionKey: sql.placeholder('submissionKey'),
+      idempotencyKey: sql.placeholder('idempotencyKey'),
+      createdBy: sql.placeholder('createdBy'),
+    })
+    .returning(),
+);
 
 /**
  * Records one Send of an order (status QUEUED), audited, inside the Send's transaction. The unique
@@ -13,10 +29,7 @@ export async function createSubmission(
   audit: AuditContext,
   submission: { orderId: string; attempt: number; carrierCode: string; submissionKey: string; idempotencyKey: string },
 ): Promise<SubmissionRow> {
-  const [row] = await tx
-    .insert(carrierSubmissions)
-    .values({ ...submission, createdBy: audit.actorUserId })
-    .returning();
+  const [row] = await insertSubmission(tx, { ...submission, createdBy: audit.actorUserId });
   await recordAudit(tx, audit, {
     entityType: 'carrier_submission',
     entityId: row!.id,

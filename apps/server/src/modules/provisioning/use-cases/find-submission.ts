@@ -1,5 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { namedQuery, type DbOrTx } from '../../../db/client.js';
 import { carrierSubmissions } from '../provisioning.schema.js';
 import type { SubmissionRow } from './create-submission.js';
 
@@ -11,24 +11,40 @@ export type SubmissionLookup =
   /** The order's newest submission (highest attempt). */
   | { orderId: string; latest: true };
 
+type LookupKind = 'id' | 'submissionKey' | 'requestId' | 'idempotencyKey' | 'latest';
+
+function kindOf(by: SubmissionLookup): LookupKind {
+  return 'id' in by ? 'id' : 'submissionKey' in by ? 'submissionKey' : 'requestId' in by ? 'requestId' : 'idempotencyKey' in by ? 'idempotencyKey' : 'latest';
+}
+
+// Each lookup (locked or not) is one statement, built once and sent by name: a sent order is looked up many times.
+const lookups = new Map<string, ReturnType<typeof lookupQuery>>();
+function lookupQuery(name: string, kind: LookupKind, lock: boolean) {
+  return namedQuery(name, (db) => {
+    const s = carrierSubmissions;
+    const p = (key: string) => sql.placeholder(key);
+    const where = {
+      id: () => eq(s.id, p('id')),
+      submissionKey: () => eq(s.submissionKey, p('submissionKey')),
+      requestId: () => and(eq(s.carrierCode, p('carrierCode')), eq(s.requestId, p('requestId'))),
+      idempotencyKey: () => and(eq(s.orderId, p('orderId')), eq(s.idempotencyKey, p('idempotencyKey'))),
+      latest: () => eq(s.orderId, p('orderId')),
+    }[kind]();
+    const query = db.select().from(s).where(where).orderBy(desc(s.attempt)).limit(1);
+    return lock ? query.for('update') : query;
+  });
+}
+
 /**
  * One carrier submission, or null. `lock` takes its row lock (inside a transaction), so a callback and a
  * poll of the same submission take turns.
  */
 export async function findSubmission(options: { db: DbOrTx; by: SubmissionLookup; lock?: boolean }): Promise<SubmissionRow | null> {
   const { db, by, lock = false } = options;
-  const s = carrierSubmissions;
-  const where =
-    'id' in by
-      ? eq(s.id, by.id)
-      : 'submissionKey' in by
-        ? eq(s.submissionKey, by.submissionKey)
-        : 'requestId' in by
-          ? and(eq(s.carrierCode, by.carrierCode), eq(s.requestId, by.requestId))
-          : 'idempotencyKey' in by
-            ? and(eq(s.orderId, by.orderId), eq(s.idempotencyKey, by.idempotencyKey))
-            : eq(s.orderId, by.orderId);
-  const query = db.select().from(s).where(where).orderBy(desc(s.attempt)).limit(1);
-  const [row] = await (lock ? query.for('update') : query);
+  const kind = kindOf(by);
+  const name = `find_submission_by_${kind}${lock ? '_locked' : ''}`;
+  let query = lookups.get(name);
+  if (!query) lookups.set(name, (query = lookupQuery(name, kind, lock)));
+  const [row] = await query(db, by);
   return row ?? null;
 }

@@ -1,8 +1,17 @@
-import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { namedQuery, type DbOrTx } from '../../../db/client.js';
 import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import { carrierSubmissions } from '../provisioning.schema.js';
 import type { SubmissionRow } from './create-submission.js';
+
+// Every submission the carrier takes: built once, sent by name.
+const accept = namedQuery('mark_submission_accepted', (db) =>
+  db
+    .update(carrierSubmissions)
+    .set({ status: 'ACCEPTED', requestId: sql`${sql.placeholder('requestId')}`, acceptedAt: sql`${sql.placeholder('acceptedAt')}`, errorCode: null, errorText: null })
+    .where(and(eq(carrierSubmissions.id, sql.placeholder('id')), eq(carrierSubmissions.status, 'QUEUED')))
+    .returning(),
+);
 
 /**
  * The carrier accepted the submission and gave it a request id: QUEUED → ACCEPTED, audited. A submission
@@ -14,11 +23,7 @@ export async function markSubmissionAccepted(
   audit: AuditContext,
   change: { id: string; requestId: string; at?: Date },
 ): Promise<SubmissionRow | null> {
-  const [row] = await db
-    .update(carrierSubmissions)
-    .set({ status: 'ACCEPTED', requestId: change.requestId, acceptedAt: change.at ?? new Date(), errorCode: null, errorText: null })
-    .where(and(eq(carrierSubmissions.id, change.id), eq(carrierSubmissions.status, 'QUEUED')))
-    .returning();
+  const [row] = await accept(db, { id: change.id, requestId: change.requestId, acceptedAt: (change.at ?? new Date()).toISOString() });
   if (!row) return null;
   await recordAudit(db, audit, {
     entityType: 'carrier_submission',

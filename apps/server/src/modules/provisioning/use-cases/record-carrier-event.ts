@@ -1,4 +1,5 @@
-import type { DbOrTx } from '../../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { namedQuery, type DbOrTx } from '../../../db/client.js';
 import { carrierEvents } from '../provisioning.schema.js';
 
 /**
@@ -7,6 +8,15 @@ import { carrierEvents } from '../provisioning.schema.js';
  * the transaction that applies the event, so an event is taken exactly when its effect commits.
  */
 export async function recordCarrierEvent(db: DbOrTx, event: { carrierCode: string; eventId: string }): Promise<boolean> {
-  const rows = await db.insert(carrierEvents).values(event).onConflictDoNothing().returning({ eventId: carrierEvents.eventId });
+  const rows = await insertEvent(db, event);
   return rows.length > 0;
 }
+
+// Every callback: built once, sent by name.
+const insertEvent = namedQuery('record_carrier_event', (db) =>
+  db
+    .insert(carrierEvents)
+    .values({ carrierCode: sql.placeholder('carrierCode'), eventId: sql.placeholder('eventId') })
+    .onConflictDoNothing()
+    .returning({ eventId: carrierEvents.eventId }),
+);

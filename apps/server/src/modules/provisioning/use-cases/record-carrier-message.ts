@@ -1,5 +1,6 @@
 import type { CarrierMessageDirection } from '@linedesk/domain';
-import type { DbOrTx } from '../../../db/client.js';
+import { namedStatement, type DbOrTx } from '../../../db/client.js';
+import { jsonRecords } from '../../../db/json-records.js';
 import { carrierMessages } from '../provisioning.schema.js';
 import { redact } from '../redact.js';
 
@@ -23,8 +24,8 @@ export async function recordCarrierMessage(db: DbOrTx, messages: CarrierMessageI
   const list = Array.isArray(messages) ? messages : [messages];
   if (list.length === 0) return;
   const now = Date.now();
-  await db.insert(carrierMessages).values(
-    list.map((m, i) => ({
+  await insertMessages(db, [
+    MESSAGE_ROWS.encode(list.map((m, i) => ({
       orderId: m.orderId,
       submissionId: m.submissionId,
       attempt: m.attempt,
@@ -35,6 +36,13 @@ export async function recordCarrierMessage(db: DbOrTx, messages: CarrierMessageI
       payload: redact(m.payload ?? null),
       // Several messages recorded together keep their order (oldest first), a millisecond apart.
       at: m.at ?? new Date(now + i),
-    })),
-  );
+    }))),
+  ]);
 }
+
+// Any number of messages in one statement text, sent by name (every exchange with a carrier writes some).
+const MESSAGE_ROWS = jsonRecords(carrierMessages, ['orderId', 'submissionId', 'attempt', 'direction', 'operation', 'httpStatus', 'summary', 'payload', 'at']);
+const insertMessages = namedStatement(
+  'record_carrier_messages',
+  `insert into carrier_messages (${MESSAGE_ROWS.columns}) select ${MESSAGE_ROWS.columnsOf('r')} from ${MESSAGE_ROWS.from('$1')} r`,
+);

@@ -200,15 +200,22 @@ function summarize(order: TOrderDetail): Summary {
 
 /**
  * What the agent does about a refusal, from the carriers' codes: a SIM or device the carrier will not
- * take is rescanned on the Inventory tab; a port-in's number, account or PIN is not changed on an order,
- * so that order is cancelled and the customer signed up again with the right details.
+ * take is rescanned on the Inventory tab; a port-in's account number or PIN is corrected with the customer
+ * (Edit port-in on the line); a number under a port-out block waits for the customer to lift it; a number
+ * that is not the customer's is another order.
  */
 function whatToDo(order: TOrderDetail): string {
   // The lines' own codes say most; without any, the order's.
   const lineCodes = order.lines.flatMap((line) => (line.carrierRejection ? [line.carrierRejection.code] : []));
   const codes = lineCodes.length > 0 ? lineCodes : order.carrier.error ? [order.carrier.error.code] : [];
   if (codes.length > 0 && codes.every((code) => code.startsWith('PORT_'))) {
-    return 'Check the number being ported, the account number and the PIN at the old carrier with the customer. They cannot be changed on this order: Cancel it and create a new one with the right details.';
+    if (codes.every((code) => code === 'PORT_NUMBER_NOT_PORTABLE')) {
+      return 'The number has a port-out block at the old carrier: the customer asks that carrier to lift it, then Send again.';
+    }
+    if (codes.every((code) => code === 'PORT_NUMBER_NOT_FOUND')) {
+      return 'Check the number being ported with the customer. A different number needs a new order (Cancel this one); if the number is right, correct the old carrier’s details with Edit port-in on the line and Send again.';
+    }
+    return 'Correct the port-in details (account number, PIN) with the customer: Edit port-in on the line, then Send again.';
   }
   if (!codes.some((code) => /SIM|ICCID|EID/.test(code)) && codes.some((code) => /DEVICE|IMEI|MEID|ESN/.test(code))) {
     return 'Fix the order — e.g. rescan the device — and Send again.';

@@ -1,21 +1,28 @@
-import { formatCents, ORDER_TYPE_LABELS, PRODUCT_KIND_LABELS, type TOrderDetail, type TOrderLine } from '@linedesk/domain';
+import { formatCents, ORDER_TYPE_LABELS, portInEditRefusal, PRODUCT_KIND_LABELS, type TOrderDetail, type TOrderLine } from '@linedesk/domain';
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconPencil } from '@tabler/icons-react';
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import { LineStatusBadge } from '../../../components/common/badges';
 import { ChargeColumnHeaders } from '../../../components/common/charge-column-headers';
 import { formatDate, formatDateTime, formatPhone } from '../../../lib/format';
 import { lineNumber } from '../order-text';
+import { EditPortInModal } from './edit-port-in-modal';
 
 const COLUMNS = 9;
 
 /** Where the line's device comes from, short enough for its column. */
 const DEVICE_SOURCES: Record<TOrderLine['deviceSource'], string> = { STOCK: 'From stock', BYOD: 'Customer’s own' };
 
-/** The order's lines as sold: package, user, number, device, status and charges; each line's products open below it. */
-export function OrderLines({ order }: { order: TOrderDetail }) {
+/**
+ * The order's lines as sold: package, user, number, device, status and charges; each line's products open below it.
+ * `canEditPortIn`: the user may correct a port-in's account at the old carrier (Edit port-in), while the order allows it.
+ */
+export function OrderLines({ order, canEditPortIn = false }: { order: TOrderDetail; canEditPortIn?: boolean }) {
   const headingId = useId();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editablePortIn = (line: TOrderLine) => canEditPortIn && line.portIn !== null && portInEditRefusal(order, line) === null;
+  const editing = order.lines.find((line) => line.id === editingId && editablePortIn(line)) ?? null;
   const toggle = (id: string) =>
     setOpen((current) => {
       const next = new Set(current);
@@ -48,7 +55,14 @@ export function OrderLines({ order }: { order: TOrderDetail }) {
             </Table.Thead>
             <Table.Tbody>
               {order.lines.map((line) => (
-                <LineRows key={line.id} line={line} orderType={order.orderType} expanded={open.has(line.id)} onToggle={() => toggle(line.id)} />
+                <LineRows
+                  key={line.id}
+                  line={line}
+                  orderType={order.orderType}
+                  expanded={open.has(line.id)}
+                  onToggle={() => toggle(line.id)}
+                  onEditPortIn={editablePortIn(line) ? () => setEditingId(line.id) : null}
+                />
               ))}
             </Table.Tbody>
             <Table.Tfoot>
@@ -74,11 +88,21 @@ export function OrderLines({ order }: { order: TOrderDetail }) {
           </Table>
         </div>
       </Paper>
+      {canEditPortIn && <EditPortInModal order={order} line={editing} onClose={() => setEditingId(null)} />}
     </section>
   );
 }
 
-function LineRows({ line, orderType, expanded, onToggle }: { line: TOrderLine; orderType: TOrderDetail['orderType']; expanded: boolean; onToggle: () => void }) {
+type LineRowsProps = {
+  line: TOrderLine;
+  orderType: TOrderDetail['orderType'];
+  expanded: boolean;
+  onToggle: () => void;
+  /** Opens Edit port-in for this line; null when its port-in cannot be changed now (or by this user). */
+  onEditPortIn: (() => void) | null;
+};
+
+function LineRows({ line, orderType, expanded, onToggle, onEditPortIn }: LineRowsProps) {
   const n = lineNumber(line.position);
   const productsId = useId();
   return (
@@ -106,6 +130,20 @@ function LineRows({ line, orderType, expanded, onToggle }: { line: TOrderLine; o
         <Table.Td miw={120}>{line.userName ? <Text fz="sm">{line.userName}</Text> : <Muted>Not set</Muted>}</Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
           <LineNumber line={line} />
+          {onEditPortIn && (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              mt={2}
+              ml={-6}
+              leftSection={<IconPencil size={13} aria-hidden />}
+              onClick={onEditPortIn}
+              aria-label={`Edit port-in of line ${n}`}
+              aria-haspopup="dialog"
+            >
+              Edit port-in
+            </Button>
+          )}
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
           <Text fz="sm">{DEVICE_SOURCES[line.deviceSource]}</Text>

@@ -56,7 +56,7 @@ function OrderBody({ order }: { order: TOrderDetail }) {
     <>
       <OrderHeader order={order} canAct={canAct} />
       <CarrierStatus order={order} />
-      <OrderLines order={order} />
+      <OrderLines order={order} canEditPortIn={canAct} />
       <Paper style={{ borderColor: 'var(--ld-border)', overflow: 'hidden' }}>
         <Tabs value={tab} onChange={(value) => setTab(TABS.find((t) => t === value) ?? 'inventory')} keepMounted={false}>
           <Tabs.List px="lg" pt="xs">
