@@ -244,7 +244,7 @@ describe('the whole workflow: Customers > Create New to a Complete order and an 
     expect(seen.statusesSeen.at(-1)).toBe('Complete');
     const carrier = (await page.getByTestId('carrier-status').textContent()) ?? '';
     expect(carrier).toContain('Northwind Mobile activated the line');
-    expect(carrier).toMatch(/Carrier request ID\s*NWM-R-\d+/);
+    expect(carrier).toMatch(/Carrier request ID\s*NWM-R-[0-9A-Z]{4}-\d+/);
     const lineRow = page.getByRole('table', { name: 'Lines' }).getByRole('row', { name: /Line 1/ });
     const line = (await lineRow.textContent()) ?? '';
     expect(line).toContain('Active');

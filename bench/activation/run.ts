@@ -1,6 +1,6 @@
 // Sending orders to the carrier, end to end: Ready one-line orders sent, submitted to the carrier gateway
 // simulator (a real process, no delay), and completed by its signed callbacks, on PostgreSQL and PGlite.
-// Usage: npm run bench:activation -- [--orders=5000] [--warmup=200] [--senders=8] [--concurrency=16]
+// Usage: npm run bench:activation -- [--orders=5000] [--warmup=200] [--senders=8] [--rate=0] [--concurrency=16]
 //        [--engines=postgres,pglite] [--postgres-url=URL] [--profile=FILE]
 // For each engine: a migrated database with the demo catalog (Northwind Mobile's gateway pointed at the
 // simulator, its credential and webhook secret sealed), a Northwind device (IMEI) and SIM (ICCID) per order
@@ -9,7 +9,7 @@
 // process as `npm start` runs it: the app listening on a port (the carrier calls back at PUBLIC_URL) with
 // the in-process job worker (WORKER_CONCURRENCY = --concurrency). `--senders` clients then Send every order
 // through the route (POST /api/orders/:id/send with an Idempotency-Key); first the warm-up orders (waited
-// for to complete), then the measured ones: orders completed per second from the first Send to the last
+// for to complete), then the measured ones, as fast as the senders go or `--rate` a second: orders completed per second from the first Send to the last
 // Complete, each order's Send → Complete latency, and the CPU it cost (this process, PostgreSQL, the
 // simulator). At the end every order must be Complete, with its line Active and its stock Active, and the
 // simulator must have activated each line exactly once. --postgres-url uses a database of your own (it
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     orders: { type: 'string', default: '5000' },
     warmup: { type: 'string', default: '200' },
     senders: { type: 'string', default: '8' },
+    rate: { type: 'string', default: '0' },
     concurrency: { type: 'string', default: '16' },
     engines: { type: 'string', default: 'postgres,pglite' },
     'postgres-url': { type: 'string' },
@@ -48,6 +49,8 @@ const { values: args } = parseArgs({
 const ORDERS = Number(args.orders);
 const WARMUP = Number(args.warmup);
 const SENDERS = Number(args.senders);
+/** Sends per second at most (0: as fast as the senders go). */
+const RATE = Number(args.rate);
 const CONCURRENCY = Number(args.concurrency);
 /** No order completing for this long: the run stops and says where the orders are. */
 const STALL_MS = 60_000;
@@ -84,8 +87,12 @@ async function sendAll(t: TestApp, session: string, orderIds: string[]): Promise
   const sentAt = new Map<string, number>();
   const queue = [...orderIds];
   const firstSend = Date.now();
+  let next = 0;
   const sender = async () => {
     for (let orderId = queue.shift(); orderId; orderId = queue.shift()) {
+      // Paced (--rate): the n-th Send not before n / rate seconds after the first.
+      const due = RATE > 0 ? firstSend + (next++ * 1000) / RATE : 0;
+      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       sentAt.set(orderId, Date.now());
       const response = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers: { 'idempotency-key': randomUUID() } });
       if (response.statusCode !== 200) throw new Error(`Send ${orderId} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
@@ -162,7 +169,7 @@ async function measure({ name: engine, database, postgresPort }: BenchEngine) {
     }
     const load = { before: loadAverage() };
     const cpuBefore = { node: process.cpuUsage(), postgres: postgresPort ? postgresCpuSeconds(postgresPort) : 0, sim: processCpuSeconds(sim.pid) };
-    log(`${engine}: sending ${ORDERS} orders (${SENDERS} senders, worker concurrency ${CONCURRENCY}), load ${load.before.join(' ')}`);
+    log(`${engine}: sending ${ORDERS} orders (${SENDERS} senders${RATE > 0 ? `, ${RATE}/s` : ''}, worker concurrency ${CONCURRENCY}), load ${load.before.join(' ')}`);
     const { sentAt, firstSend, lastComplete } = await sendAll(t, session, measuredIds);
     const nodeCpu = process.cpuUsage(cpuBefore.node);
     const postgresCpu = postgresPort ? postgresCpuSeconds(postgresPort) - cpuBefore.postgres : null;
@@ -201,6 +208,7 @@ async function measure({ name: engine, database, postgresPort }: BenchEngine) {
       orders: ORDERS,
       warmup: WARMUP,
       senders: SENDERS,
+      sendsPerSecond: RATE > 0 ? RATE : 'as fast as the senders go',
       workerConcurrency: CONCURRENCY,
       seconds: Number(seconds.toFixed(1)),
       ordersCompletedPerSecond: Math.round(ORDERS / seconds),

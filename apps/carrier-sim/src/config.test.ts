@@ -44,6 +44,6 @@ describe('startCarrierSim', () => {
   it('should stop the process, even by SIGKILL as in a crash', async () => {
     const sim = await startCarrierSim();
     await sim.stop('SIGKILL');
-    await expect(fetch(`${sim.baseUrl}/activations/NWM-R-000001`)).rejects.toThrow();
+    await expect(fetch(`${sim.baseUrl}/activations/NWM-R-0000-000001`)).rejects.toThrow();
   });
 });

@@ -30,7 +30,7 @@ describe('fault injection', () => {
     await sim.setFaults({ transientErrors: 2 });
     const request = oneLine();
     expect((await client.submit(request)).status).toBe(503);
-    expect((await client.status('NWM-R-000001')).status).toBe(503);
+    expect((await client.status('NWM-R-0000-000001')).status).toBe(503);
     const accepted = await client.submit(request);
     expect(accepted.status).toBe(202);
     expect((await client.status(String(accepted.body.requestId))).status).toBe(200);

@@ -58,7 +58,21 @@ describe('POST /v1/activations', () => {
     const { status, body } = await client.submit(request);
     expect(status).toBe(202);
     expect(ZGatewayAccepted.parse(body)).toMatchObject({ requestKey: request.requestKey, status: 'RECEIVED' });
-    expect(body.requestId).toMatch(/^NWM-R-\d{6}$/);
+    expect(body.requestId).toMatch(/^NWM-R-[0-9A-Z]{4}-\d{6}$/);
+  });
+
+  it('should never give out a request id (nor so an event id) again after a restart', async () => {
+    const restarted = await startCarrierSim({ delayMs: 0 });
+    try {
+      const first = await client.submit(activationRequest([{ iccid: validIccid(), areaCode: '312' }]));
+      const afterRestart = await gatewayClient(restarted.baseUrl, nwm).submit(activationRequest([{ iccid: validIccid(), areaCode: '312' }]));
+      expect(String(afterRestart.body.requestId)).toMatch(/^NWM-R-[0-9A-Z]{4}-\d{6}$/);
+      // Each process numbers its requests from 1; the boot mark keeps them apart.
+      expect(String(afterRestart.body.requestId).slice(-6)).toBe('000001');
+      expect(afterRestart.body.requestId).not.toBe(first.body.requestId);
+    } finally {
+      await restarted.stop();
+    }
   });
 
   it('should answer the same requestKey with the first answer and activate only once, even while processing', async () => {

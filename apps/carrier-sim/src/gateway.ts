@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import {
   type TGatewayAccepted,
   type TGatewayActivation,
@@ -55,8 +56,13 @@ export class CarrierGateway {
   private readonly networks = new Networks();
   private readonly subscribers: ReadonlyMap<string, TPortSubscriber> = loadPortSubscribers();
   private readonly callbacks: CallbackSender;
-  /** Request ids keep counting across resets so a client never sees one reused. */
+  /**
+   * Request ids keep counting across resets, and carry a random mark of this boot ("NWM-R-K3F9-000123"), so a
+   * client never sees one reused, not even after the simulator restarts (and so neither an event id, which is
+   * made of the request id and the sequence).
+   */
   private nextRequestNumber = 1;
+  private readonly bootMark = randomInt(36 ** 3, 36 ** 4).toString(36).toUpperCase();
 
   constructor(private readonly config: SimConfig) {
     this.faults = new FaultState(config.faults);
@@ -87,7 +93,7 @@ export class CarrierGateway {
     const existingRecord = existing ? this.activations.get(existing) : undefined;
     if (existingRecord) return { kind: 'replayed', accepted: existingRecord.accepted };
 
-    const requestId = `${account.carrierCode}-R-${String(this.nextRequestNumber++).padStart(6, '0')}`;
+    const requestId = `${account.carrierCode}-R-${this.bootMark}-${String(this.nextRequestNumber++).padStart(6, '0')}`;
     const now = new Date().toISOString();
     const record: ActivationRecord = {
       account,

@@ -52,6 +52,8 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DEMO_CARRIER_GATEWAY_URL: 'not a url' })).toThrow(/DEMO_CARRIER_GATEWAY_URL/);
     const set = loadConfig({ PUBLIC_URL: 'https://bss.example.com/', WORKER: 'off', WORKER_CONCURRENCY: '4', JOB_RETRY_BASE_MS: '500', JOB_RETRY_CAP_MS: '5000' });
     expect(set).toMatchObject({ publicUrl: 'https://bss.example.com', worker: 'off', workerConcurrency: 4, jobRetryBaseMs: 500, jobRetryCapMs: 5000 });
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '2' })).toThrow(/JOB_LEASE_SECONDS: must be at least 3/);
+    expect(loadConfig({ JOB_LEASE_SECONDS: '3' }).jobLeaseSeconds).toBe(3);
     const attempt = () => loadConfig({ PUBLIC_URL: 'ftp://x', WORKER: 'sometimes', CARRIER_TIMEOUT_MS: '0' });
     expect(attempt).toThrow(ConfigError);
     try {

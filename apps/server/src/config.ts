@@ -45,7 +45,9 @@ const ZEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   CARRIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   CARRIER_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
-  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // The runner renews a running job's lease every third of it (a run may outlast the lease, e.g. a slow carrier);
+  // under 3 s a renewal could come too late on a busy database.
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(3, { message: 'must be at least 3 (seconds): a running job renews its lease every third of it' }).max(3600).default(60),
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
   JOB_RETRY_CAP_MS: z.coerce.number().int().min(1).max(24 * 3600_000).default(60_000),
   DEMO_CARRIER_GATEWAY_URL: z

@@ -20,6 +20,9 @@ import { recordCarrierEvent } from '../modules/provisioning/use-cases/record-car
 import { recordCarrierMessage } from '../modules/provisioning/use-cases/record-carrier-message.js';
 import { carrierPollJob } from './carrier-jobs.js';
 
+/** The order statuses a carrier report may still change the order in. */
+const AT_CARRIER: ReadonlySet<OrderStatus> = new Set(['SENT', 'IN_PROGRESS', 'ERROR']);
+
 /** How a carrier report reached us, as it goes into Carrier Messages. */
 export type ActivationReport = {
   direction: Extract<CarrierMessageDirection, 'CALLBACK' | 'POLL'>;
@@ -31,7 +34,10 @@ export type ActivationReport = {
 };
 
 export type ActivationOutcome = {
-  /** APPLIED: taken; STALE: an older or repeated sequence (recorded, no effect); DUPLICATE: an event id already taken (nothing recorded). */
+  /**
+   * APPLIED: taken; STALE: an older or repeated sequence, or a report on a send the order has moved on from (recorded,
+   * no effect); DUPLICATE: an event id already taken (nothing recorded).
+   */
   outcome: 'APPLIED' | 'STALE' | 'DUPLICATE';
   orderId: string | null;
   /** The submission has ended (finished or refused): nothing more will come for it. */
@@ -71,6 +77,10 @@ export async function applyCarrierActivation(options: {
     const submission = await lockSubmission(tx, carrierCode, activation);
     const { order, lines } = await getOrder({ db: tx, orderId: submission.orderId, lock: true });
     const stale = activation.sequence <= submission.lastSequence;
+    // A late report about a send that is no longer the order's newest, or on an order no longer at the carrier
+    // (nor in Error): recorded for the agent to see, but it changes no line and no stock.
+    const latest = stale ? null : await findSubmission({ db: tx, by: { orderId: order.id, latest: true } });
+    const outdated = !stale && (latest?.id !== submission.id || !AT_CARRIER.has(order.status));
     await recordCarrierMessage(tx, {
       orderId: order.id,
       submissionId: submission.id,
@@ -78,15 +88,17 @@ export async function applyCarrierActivation(options: {
       direction: report.direction,
       operation: report.operation,
       httpStatus: report.httpStatus,
-      summary: summaryOf(activation, lines, stale),
+      summary: summaryOf(activation, lines, stale ? 'stale' : outdated ? 'outdated' : null),
       payload: report.payload,
       at: now,
     });
     const ended = submission.status === 'FINISHED' || submission.status === 'REJECTED';
     if (stale) return { outcome: 'STALE', orderId: order.id, ended, orderStatus: order.status };
+    // Nothing more to check for such a send: its status checks stop.
+    if (outdated) return { outcome: 'STALE', orderId: order.id, ended: true, orderStatus: order.status };
 
     const audit = batchAudits({ actorUserId: null, actorLabel: `${order.carrierName} (carrier)`, requestId: options.requestId ?? null });
-    const status = await applyToOrder(tx, audit.context, { order, lines, submission, activation, now });
+    const status = await applyToOrder(tx, audit.context, { order, lines, activation, now });
     const advanced = await advanceSubmission(tx, audit.context, {
       submission,
       sequence: activation.sequence,
@@ -94,8 +106,9 @@ export async function applyCarrierActivation(options: {
       progress: progressOf(activation, lines),
       at: now,
     });
-    if (submission.status === 'QUEUED' && advanced.status === 'ACCEPTED') {
-      // The callback came before the submit's answer was recorded, and the submit then stops: the status checks start here.
+    if ((submission.status === 'QUEUED' || submission.status === 'ABANDONED') && advanced.status === 'ACCEPTED') {
+      // The callback came before the submit's answer was recorded (or after we gave up waiting for it), and the
+      // submit then stops: the status checks start here.
       await enqueueJob(tx, carrierPollJob(submission.id, 1, options.pollDelayMs));
     }
     await audit.flush(tx);
@@ -117,9 +130,9 @@ async function lockSubmission(tx: Tx, carrierCode: string, activation: TGatewayA
 async function applyToOrder(
   tx: Tx,
   audit: AuditContext,
-  input: { order: OrderRow; lines: LineRow[]; submission: SubmissionRow; activation: TGatewayActivation; now: Date },
+  input: { order: OrderRow; lines: LineRow[]; activation: TGatewayActivation; now: Date },
 ): Promise<OrderStatus> {
-  const { order, lines, submission, activation, now } = input;
+  const { order, lines, activation, now } = input;
   const reported = new Map(activation.lines.map((line) => [line.lineRef, line]));
   const activations: LineActivation[] = [];
   const rejections: LineRejection[] = [];
@@ -138,9 +151,6 @@ async function applyToOrder(
   const numbers = activations.flatMap((a) => (activated.has(a.line.id) && a.mdn ? [a.mdn] : []));
   await addCustomerNumbers(tx, { customerId: order.customerId, numbers });
 
-  // Only the order's newest send moves the order: a report on an earlier one (sent again since) changes its lines only.
-  const latest = await findSubmission({ db: tx, by: { orderId: order.id, latest: true } });
-  if (latest?.id !== submission.id) return order.status;
   const live = lines.filter((line) => line.status !== 'CANCELLED');
   const active = live.filter((line) => line.status === 'ACTIVE' || activated.has(line.id));
   if (!isGatewayFinal(activation.status)) {
@@ -207,7 +217,7 @@ const REQUEST_STATUS_WORDS: Record<TGatewayActivation['status'], string> = {
 };
 
 /** "Request R-10023 completed (sequence 3): Line 1 Active (512) 555-0143; Line 2 Rejected PORT_PIN_MISMATCH" */
-function summaryOf(activation: TGatewayActivation, lines: LineRow[], stale: boolean): string {
+function summaryOf(activation: TGatewayActivation, lines: LineRow[], ignored: 'stale' | 'outdated' | null): string {
   const each = activation.lines.map((line) => {
     const label = lineLabel(line.lineRef, lines);
     if (line.status === 'ACTIVE') return `${label} Active${line.mdn ? ` ${formatNanp(line.mdn)}` : ''}`;
@@ -215,5 +225,9 @@ function summaryOf(activation: TGatewayActivation, lines: LineRow[], stale: bool
     return `${label} Pending`;
   });
   const head = `Request ${activation.requestId} ${REQUEST_STATUS_WORDS[activation.status]} (sequence ${activation.sequence})`;
-  return `${head}${each.length ? `: ${each.join('; ')}` : ''}${stale ? ' — not newer than the report already applied: no change' : ''}`;
+  const note =
+    ignored === 'stale' ? ' — not newer than the report already applied: no change'
+    : ignored === 'outdated' ? ' — about a send the order has moved on from: recorded, no change'
+    : '';
+  return `${head}${each.length ? `: ${each.join('; ')}` : ''}${note}`;
 }

@@ -315,9 +315,31 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
       expect(await itemStatuses(orderId)).toEqual(['RESERVED', 'RESERVED']);
       expect(await messages(orderId)).toEqual(messagesBefore);
 
-      // None of the refused deliveries used up the event id: the genuine one is taken.
-      const genuine = await deliver(done, { eventId });
-      expect(genuine.response.json()).toEqual({ accepted: true });
+      // A signed body the contract refuses (a date that is no date) is a validation error, not a server error.
+      const garbled = await deliver({ ...done, lines: [{ ...done.lines[0]!, activatedAt: 'yesterday-ish' }] }, { eventId });
+      expect(garbled.response.statusCode).toBe(400);
+      expect(garbled.response.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'body.activation.lines.0.activatedAt' })] });
+      expect(await h.page(orderId)).toEqual(order);
+
+      // None of the refused deliveries used up the event id: the genuine one is taken. The signature covers the
+      // bytes as sent, even ones that are not UTF-8 text (here a Latin-1 "é" in a field we do not read).
+      const json = JSON.stringify({ eventId, type: 'activation.completed', occurredAt: new Date().toISOString(), activation: done });
+      const bytes = Buffer.concat([Buffer.from(`${json.slice(0, -1)},"note":"caf`), Buffer.from([0xe9]), Buffer.from('"}')]);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const genuine = await t.app.inject({
+        method: 'POST',
+        url: '/api/carrier-callbacks/NWM',
+        headers: {
+          host: TEST_HOST,
+          'content-type': 'application/json',
+          [GATEWAY_HEADERS.eventId]: eventId,
+          [GATEWAY_HEADERS.timestamp]: String(timestamp),
+          [GATEWAY_HEADERS.signature]: `v1=${createHmac('sha256', NWM_SECRET.webhookSecret).update(`${timestamp}.`).update(bytes).digest('hex')}`,
+        },
+        payload: bytes,
+      });
+      expect(genuine.statusCode, genuine.body).toBe(200);
+      expect(genuine.json()).toEqual({ accepted: true });
       expect((await h.page(orderId)).status).toBe('COMPLETE');
     });
 
@@ -348,6 +370,30 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
       expect(items).toEqual([{ status: 'AVAILABLE', line_id: null }]);
       expect(await itemStatuses(orderId)).toEqual(['ACTIVE', 'ACTIVE']);
       expect((await account(customerId)).status).toBe('OPEN');
+    });
+
+    it('should record a late report on a send the order has moved on from, and change no line or stock', async () => {
+      const { orderId } = await h.readyOrder([NEW_LINE]);
+      const first = await h.sendAccepted(orderId);
+      const order = await h.page(orderId);
+      const refusal = { code: 'SIM_ALREADY_ACTIVE', text: 'The SIM is active on the network' };
+      await deliver(activationOf(first, order, 'REJECTED', 2, [{ lineRef: order.lines[0]!.id, status: 'REJECTED', mdn: null, activatedAt: null, rejection: refusal }]));
+      expect((await h.page(orderId)).status).toBe('ERROR');
+      const second = await h.sendAccepted(orderId);
+      expect(second.submission_key).not.toBe(first.submission_key);
+      const before = await h.page(orderId);
+
+      // The carrier changes its mind about the first send, too late: the order is on its second.
+      const late = await deliver(activationOf(first, order, 'COMPLETED', 3, [{ lineRef: order.lines[0]!.id, status: 'ACTIVE', mdn: '3125550171', activatedAt: new Date().toISOString(), rejection: null }]));
+      expect(late.response.json()).toEqual({ accepted: true });
+      const after = await h.page(orderId);
+      expect(after.status).toBe(before.status);
+      expect(after.lines.map((line) => [line.status, line.activatedAt])).toEqual(before.lines.map((line) => [line.status, line.activatedAt]));
+      expect(await itemStatuses(orderId)).toEqual(['RESERVED', 'RESERVED']);
+      expect((await messages(orderId)).at(-1)).toMatchObject({
+        direction: 'CALLBACK',
+        summary: expect.stringMatching(/ — about a send the order has moved on from: recorded, no change$/),
+      });
     });
 
     it('should put the order in Error with the carrier codes and texts when it refuses every line', async () => {

@@ -27,6 +27,9 @@ import { stepCompletion, type DraftData, type StoredPayment } from '../modules/w
 import { readSettings } from '../modules/system/settings.js';
 import { assertOpen, lockDraft, markDraftSubmitted, type DraftPolicy } from '../modules/wizard/draft-store.js';
 import { PROFILE_FIELDS_SETTING, profileFieldSettingsOf } from '../modules/wizard/profile-field-settings.js';
+import { loadOrderState } from './order-state.js';
+import { autoSendKey, sendLockedOrder } from './send-order.js';
+import { sendRefusal } from './send-refusal.js';
 import { duplicateProbeOf } from './wizard-duplicate-probe.js';
 
 /**
@@ -116,6 +119,12 @@ export async function createOrderFromWizard(options: {
       createdBy: options.userId,
     });
     await reserveStock(tx, audit, { orderId: order.id, lineIds: order.lineIds, carrierCode: start.carrierCode, data });
+    // Flow-through: an order created Ready (all its stock scanned in the wizard) goes to its carrier in the same
+    // transaction, as one that becomes Ready by a scan does. Orders that do not send by themselves read nothing more.
+    if (ready && (orderOptions.sendAutomatically || carrier.flowThrough)) {
+      const state = await loadOrderState({ db: tx, orderId: order.id, lock: true });
+      if (!sendRefusal(state)) await sendLockedOrder(tx, audit, state, { idempotencyKey: autoSendKey(order.id) });
+    }
     if (exact.length) await auditAcknowledgement(tx, audit, order.id, exact, options.duplicateAcknowledgement!.reason);
 
     const result = { customerId: customer.id, accountNumber: customer.accountNumber, orderId: order.id, orderNumber: order.orderNumber };

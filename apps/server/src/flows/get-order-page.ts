@@ -10,6 +10,7 @@ import {
   type TOrderLineProduct,
 } from '@linedesk/domain';
 import type { DbOrTx } from '../db/client.js';
+import type { CarrierRules } from '../modules/catalog/use-cases/find-carrier-rules.js';
 import { findUsers } from '../modules/auth/use-cases/find-users.js';
 import { findCustomerSummaries, type CustomerSummary } from '../modules/customers/use-cases/find-customer-summaries.js';
 import { findItemsWithIdentifiers, type ItemWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
@@ -19,10 +20,13 @@ import { readOrderCarrierState } from './order-carrier-state.js';
 import { loadOrderState, missingOf, type OrderState } from './order-state.js';
 import { sendRefusal } from './send-refusal.js';
 
-/** The order page: header, actions with why they are not possible now, lines with products, charges and inventory. */
-export async function getOrderPage(options: { db: DbOrTx; orderId: string }): Promise<TOrderDetail> {
+/**
+ * The order page: header, actions with why they are not possible now, lines with products, charges and
+ * inventory. `carriers`: every carrier's rules already read (`cachedCarrierRules`), so the carrier's are not read again.
+ */
+export async function getOrderPage(options: { db: DbOrTx; orderId: string; carriers?: Map<string, CarrierRules> }): Promise<TOrderDetail> {
   const { db, orderId } = options;
-  const { products, ...state } = await loadOrderState({ db, orderId, withProducts: true });
+  const { products, ...state } = await loadOrderState({ db, orderId, withProducts: true, ...(options.carriers ? { carriers: options.carriers } : {}) });
   const [items, answer] = await Promise.all([
     findItemsWithIdentifiers({ db, orderId }),
     readPageHeader(db, state.order),

@@ -202,6 +202,29 @@ describe('Send: the order goes to its carrier through the outbox', () => {
     expect(statuses).toEqual([{ from: null, to: 'PENDING' }, { from: 'PENDING', to: 'READY' }, { from: 'READY', to: 'SENT' }]);
   });
 
+  it('should send an order marked Send automatically that Create Order made Ready (its stock scanned in the wizard)', async () => {
+    const [imei, iccid] = [newImei(), newIccid()];
+    await addStock(t, [aDevice(imei), aSim(iccid)]);
+    const { orderId } = await createWizardOrder(t, agentSession, agent.id, [{ ...NEW_LINE, identifiers: [imei, iccid] }], { sendAutomatically: true });
+    const order = await page(orderId);
+    expect(order.status).toBe('SENT');
+    const [submission, ...others] = await submissionsOf(orderId);
+    expect(others).toEqual([]);
+    expect(submission).toMatchObject({ attempt: 1, status: 'QUEUED', idempotencyKey: `auto:${orderId}:1`, createdBy: agent.id });
+    expect(await jobsOf([submission!.id])).toEqual([expect.objectContaining({ kind: 'carrier.submit', status: 'QUEUED' })]);
+    const statuses = (await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, orderId), eq(auditLog.entityType, 'order'))).orderBy(asc(auditLog.id)))
+      .map((row) => row.changes.status)
+      .filter(Boolean);
+    expect(statuses).toEqual([{ from: null, to: 'READY' }, { from: 'READY', to: 'SENT' }]);
+
+    // Without Send automatically (and no flow-through carrier) it waits Ready for the agent.
+    const [otherImei, otherIccid] = [newImei(), newIccid()];
+    await addStock(t, [aDevice(otherImei), aSim(otherIccid)]);
+    const waiting = await createWizardOrder(t, agentSession, agent.id, [{ ...NEW_LINE, identifiers: [otherImei, otherIccid] }], { sendAutomatically: false });
+    expect((await page(waiting.orderId)).status).toBe('READY');
+    expect(await submissionsOf(waiting.orderId)).toEqual([]);
+  });
+
   it('should not send to a carrier provisioned by hand, and say so (flow-through leaves it Ready)', async () => {
     const document = ZCatalogDocument.parse(DEMO_CATALOG);
     const manual = document.carriers.map((carrier) => (carrier.code === 'NWM' ? { ...carrier, provisioning: { adapter: 'manual' as const, endpoint: null, accountId: null } } : carrier));

@@ -29,14 +29,14 @@ export async function sendOrder(options: { db: Db; audit: AuditContext; orderId:
     await sendLockedOrder(tx, audit.context, state, { idempotencyKey });
     await audit.flush(tx);
   });
-  return getOrderPage({ db, orderId });
+  return getOrderPage({ db, orderId, carriers });
 }
 
 /**
  * The Send itself, for a caller that holds the order's lock in its transaction (Send, and flow-through
  * when a scan makes the order Ready). Refuses with the same reason the order page gives. A first send
  * goes Ready → Sent, a resend after the carrier refused it goes Error → Sent as attempt + 1 with a new
- * submission key. `idempotencyKey` may depend on the attempt (flow-through's `auto:<orderId>:<attempt>`).
+ * submission key (the same key after a send abandoned unanswered). `idempotencyKey` may depend on the attempt (flow-through's `auto:<orderId>:<attempt>`).
  */
 export async function sendLockedOrder(
   tx: Tx,
@@ -50,6 +50,9 @@ export async function sendLockedOrder(
   const previous = await findSubmission({ db: tx, by: { orderId: order.id, latest: true } });
   const attempt = (previous?.attempt ?? 0) + 1;
   const idempotencyKey = typeof options.idempotencyKey === 'function' ? options.idempotencyKey(attempt) : options.idempotencyKey;
+  // A send we gave up on without an answer may have reached the carrier: the resend carries its key again, so
+  // the carrier answers with what it did with that request instead of activating a second time.
+  const submissionKey = previous?.status === 'ABANDONED' ? previous.submissionKey : submissionKeyOf(order, attempt);
   const { updatedAt } = await changeOrderStatus(tx, audit, {
     orderId: order.id,
     from: order.status,
@@ -62,14 +65,14 @@ export async function sendLockedOrder(
     orderId: order.id,
     attempt,
     carrierCode: order.carrierCode,
-    submissionKey: submissionKeyOf(order, attempt),
+    submissionKey,
     idempotencyKey,
   });
   await enqueueJob(tx, carrierSubmitJob(submission.id));
   return { status: 'SENT', updatedAt, submissionId: submission.id };
 }
 
-/** The key the carrier sees for one send: stable across every retry of it, new for a resend. */
+/** The key the carrier sees for one send: stable across every retry of it, new for a resend (unless the last send was abandoned). */
 export function submissionKeyOf(order: { orderNumber: string; id: string }, attempt: number): string {
   return `${order.orderNumber}-S${attempt}-${order.id.slice(0, 8)}`;
 }

@@ -15,6 +15,8 @@ import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
 import type { JobRunner } from '../modules/jobs/job-runner.js';
 import { jobs } from '../modules/jobs/jobs.schema.js';
 import { carrierMessages, carrierSubmissions } from '../modules/provisioning/provisioning.schema.js';
+import { markSubmissionAccepted } from '../modules/provisioning/use-cases/mark-submission-accepted.js';
+import { markSubmissionRejected } from '../modules/provisioning/use-cases/mark-submission-rejected.js';
 import { startWorker } from '../start-worker.js';
 
 const DEMO_SECRETS = { credential: 'demo-nwm-api-key-not-a-real-secret-0042', webhookSecret: 'demo-nwm-webhook-secret-not-real-0042' };
@@ -55,8 +57,8 @@ describe('delivering a sent order to the carrier', () => {
     await connectNorthwind();
   });
 
-  const startTheWorker = () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent', JOB_RETRY_BASE_MS: '10', JOB_RETRY_CAP_MS: '40', CARRIER_POLL_SECONDS: '3600', CARRIER_TIMEOUT_MS: '2000' });
+  const startTheWorker = (env: Record<string, string> = {}) => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', JOB_RETRY_BASE_MS: '10', JOB_RETRY_CAP_MS: '40', CARRIER_POLL_SECONDS: '3600', CARRIER_TIMEOUT_MS: '2000', ...env });
     worker = startWorker({ db: t.database.db, config, secrets: t.secrets, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
   };
   const page = async (orderId: string): Promise<TOrderDetail> => (await t.request({ method: 'GET', url: `/api/orders/${orderId}`, session })).json();
@@ -163,5 +165,42 @@ describe('delivering a sent order to the carrier', () => {
     const messages = await messagesOf(orderId);
     expect(messages.filter((m) => m.direction === 'REQUEST')).toHaveLength(10);
     expect(messages.at(-1)).toMatchObject({ direction: 'ERROR', summary: 'Gave up after 10 tries: the order is in Error' });
+  });
+
+  it('should send again with the same key after giving up on a carrier that took the request without answering: one activation', async () => {
+    // Every try hangs past our timeout, but the carrier takes the first one: it activates while we give up.
+    await sim.setFaults({ timeouts: 10, timeoutAfterAccept: true });
+    const { orderId, lines } = await sentOrder();
+    startTheWorker({ CARRIER_TIMEOUT_MS: '150', CARRIER_POLL_SECONDS: '0.1' });
+    const failed = await waitForStatus(orderId, 'ERROR');
+    expect(failed.carrier.error?.code).toBe('CARRIER_UNREACHABLE');
+    const [abandoned] = await t.database.db.select().from(carrierSubmissions).where(eq(carrierSubmissions.orderId, orderId));
+    expect(abandoned).toMatchObject({ status: 'ABANDONED' });
+
+    const resend = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers: { 'idempotency-key': `resend-${orderId}` } });
+    expect(resend.statusCode, resend.body).toBe(200);
+    // The carrier refuses the port-in (a number it does not know) and activates the new line: Partial.
+    const order = await waitForStatus(orderId, 'PARTIAL');
+    const submissions = await t.database.db.select().from(carrierSubmissions).where(eq(carrierSubmissions.orderId, orderId)).orderBy(asc(carrierSubmissions.attempt));
+    expect(submissions.map((s) => [s.attempt, s.submissionKey, s.status])).toEqual([
+      [1, abandoned!.submissionKey, 'ABANDONED'],
+      [2, abandoned!.submissionKey, 'FINISHED'],
+    ]);
+    expect(order.lines.map((line) => line.status)).toEqual(['ACTIVE', 'CANCELLED']);
+    // The carrier activated the line once: the resend was answered with the request it had already taken.
+    const stats = await sim.stats();
+    expect(stats.activationsByLineRef[lines[0]!.id]).toBe(1);
+    expect(stats.activationsByRequestKey[abandoned!.submissionKey]).toBe(1);
+  });
+
+  it('should not refuse a submission the carrier accepted meanwhile (a callback got there first)', async () => {
+    const { orderId } = await sentOrder();
+    const submission = await submissionOf(orderId);
+    await markSubmissionAccepted(t.database.db, SYSTEM_ACTOR, { id: submission.id, requestId: 'NWM-R-test-000001' });
+    const ended = await t.database.db.transaction((tx) =>
+      markSubmissionRejected(tx, SYSTEM_ACTOR, { id: submission.id, status: 'ABANDONED', code: 'CARRIER_UNREACHABLE', text: 'gave up', onlyFrom: ['QUEUED'] }),
+    );
+    expect(ended).toBeNull();
+    expect(await submissionOf(orderId)).toMatchObject({ status: 'ACCEPTED', requestId: 'NWM-R-test-000001', errorCode: null });
   });
 });

@@ -1,5 +1,6 @@
 import { ZGatewayActivationRequest, type TGatewayActivationRequest, type TGatewayLineRequest } from '@linedesk/domain';
 import type { Tx } from '../db/client.js';
+import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { findCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
 import { RetryableJobError, type JobHandler } from '../modules/jobs/job-runner.js';
@@ -33,7 +34,7 @@ export function submitOrderToCarrier(deps: CarrierJobDeps): JobHandler {
     run: async (job) => {
       const submissionId = submissionIdOf(job.payload);
       const submission = submissionId ? await findSubmission({ db, by: { id: submissionId } }) : null;
-      if (!submission) throw new Error(`carrier.submit: no submission ${String(job.payload.submissionId)}`);
+      if (!submission) throw new AppError('NOT_FOUND', `carrier.submit: no submission ${String(job.payload.submissionId)}`);
       // A rerun of a job whose submission already went through (or ended): nothing more to do.
       if (submission.status !== 'QUEUED') return;
 
@@ -114,7 +115,8 @@ async function refuse(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await recordCarrierMessage(tx, messages);
-    const ended = await markSubmissionRejected(tx, SYSTEM_ACTOR, { id: submission.id, status, code: failure.code, text: failure.text });
+    // Only from QUEUED, checked under the row lock: a callback that made it ACCEPTED (or ended it) since we read it wins.
+    const ended = await markSubmissionRejected(tx, SYSTEM_ACTOR, { id: submission.id, status, code: failure.code, text: failure.text, onlyFrom: ['QUEUED'] });
     if (!ended) return;
     await moveToError(tx, submission.orderId, `${failure.code}: ${failure.text}`);
   });

@@ -91,7 +91,7 @@ export const ZGatewayAccepted = z.object({
   requestId: z.string(),
   requestKey: z.string(),
   status: z.literal('RECEIVED'),
-  receivedAt: z.string(),
+  receivedAt: z.iso.datetime({ offset: true }),
 });
 export type TGatewayAccepted = z.infer<typeof ZGatewayAccepted>;
 
@@ -106,7 +106,7 @@ export const ZGatewayLineStatus = z.object({
   status: z.enum(GATEWAY_LINE_STATUSES),
   /** 10-digit NANP number once active (the ported number for a port-in). */
   mdn: z.string().regex(/^\d{10}$/).nullable(),
-  activatedAt: z.string().nullable(),
+  activatedAt: z.iso.datetime({ offset: true }).nullable(),
   rejection: ZGatewayRejection.nullable(),
 });
 export type TGatewayLineStatus = z.infer<typeof ZGatewayLineStatus>;
@@ -119,14 +119,14 @@ export const ZGatewayActivation = z.object({
   /** Grows with every change; the newest state wins. */
   sequence: z.number().int().min(0),
   lines: z.array(ZGatewayLineStatus),
-  updatedAt: z.string(),
+  updatedAt: z.iso.datetime({ offset: true }),
 });
 export type TGatewayActivation = z.infer<typeof ZGatewayActivation>;
 
 export const ZGatewayCallback = z.object({
   eventId: z.string().min(1),
   type: z.enum(['activation.in_progress', 'activation.completed', 'activation.partial', 'activation.rejected', 'activation.cancelled']),
-  occurredAt: z.string(),
+  occurredAt: z.iso.datetime({ offset: true }),
   activation: ZGatewayActivation,
 });
 export type TGatewayCallback = z.infer<typeof ZGatewayCallback>;

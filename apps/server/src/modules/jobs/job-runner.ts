@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client.js';
+import { AppError } from '../../http/app-error.js';
 import { onJobEnqueued } from './job-signal.js';
 import { claimJobs, type ClaimedJob } from './use-cases/claim-jobs.js';
 import { failJob } from './use-cases/fail-job.js';
 import { finishJob } from './use-cases/finish-job.js';
+import { renewJobLease } from './use-cases/renew-job-lease.js';
 import { backoffDelayMs, rescheduleJob } from './use-cases/reschedule-job.js';
 
 /** Transient trouble (a timeout, a 5xx): the job runs again after a backoff, up to its `maxAttempts`. */
@@ -31,9 +33,19 @@ export type JobContext = {
 };
 
 /**
+ * Whether a handler's error is worth another run: a RetryableJobError, and anything that is not an AppError
+ * (a dropped connection, a deadlock or serialization failure, a bug that a rerun may not hit). An AppError is
+ * a real refusal: running again would refuse again.
+ */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof RetryableJobError || !(error instanceof AppError);
+}
+
+/**
  * What runs a kind of job. `run` must be idempotent: a job whose worker died runs again. It throws
- * RetryableJobError for transient trouble, anything else fails the job for good. `onGiveUp` runs once
- * when a job's last attempt ends in transient trouble (or a job keeps crashing its worker), before it is FAILED.
+ * RetryableJobError for transient trouble (so does any error that is not an AppError: see `isRetryable`);
+ * an AppError fails the job for good. `onGiveUp` runs once when a job's last attempt ends in transient
+ * trouble (or a job keeps crashing its worker), after it is FAILED and only by the worker that failed it.
  */
 export type JobHandler = {
   run(job: ClaimedJob, context: JobContext): Promise<void>;
@@ -105,7 +117,35 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     });
 
 
+  // The heartbeat: while a job runs, its lease is renewed every third of the lease, so a run longer than the
+  // lease (a carrier slow to answer) stays this worker's; a worker that dies stops renewing and its jobs lapse.
+  const heartbeatMs = Math.max(100, Math.floor((leaseSeconds * 1000) / 3));
+  function keepLease(job: ClaimedJob): () => void {
+    const timer = setInterval(() => {
+      renewJobLease(db, { id: job.id, workerId, leaseSeconds }).then(
+        (held) => {
+          if (!held) {
+            clearInterval(timer);
+            log.warn({ jobId: job.id, kind: job.kind }, 'job lease lost while running');
+          }
+        },
+        (error: unknown) => log.warn({ jobId: job.id, kind: job.kind, error: error instanceof Error ? error.message : String(error) }, 'job lease renewal failed'),
+      );
+    }, heartbeatMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   async function runOne(job: ClaimedJob): Promise<void> {
+    const stopHeartbeat = keepLease(job);
+    try {
+      await runHeld(job);
+    } finally {
+      stopHeartbeat();
+    }
+  }
+
+  async function runHeld(job: ClaimedJob): Promise<void> {
     const handler = handlers[job.kind]!;
     const attemptDelay = backoffDelayMs(job.attempts, retry);
     const jobContext: JobContext = { retryDelayMs: (error) => error.delayMs ?? attemptDelay };
@@ -119,12 +159,12 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       if (!(await finishJob(db, { id: job.id, workerId }))) log.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease lapsed');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof RetryableJobError) {
+      if (isRetryable(error)) {
         if (job.attempts >= job.maxAttempts) {
           await giveUp(job, handler, `gave up after ${job.attempts} attempts: ${message}`);
           return;
         }
-        const delayMs = jobContext.retryDelayMs(error);
+        const delayMs = error instanceof RetryableJobError ? jobContext.retryDelayMs(error) : attemptDelay;
         const at = await rescheduleJob(db, { id: job.id, workerId, delayMs, error: message });
         // A retry due before the next look: look again then.
         if (at && delayMs < pollMs) setTimeout(wake, delayMs + 5).unref();
@@ -137,9 +177,13 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   async function giveUp(job: ClaimedJob, handler: JobHandler, reason: string): Promise<void> {
-    await handler.onGiveUp?.(job, reason);
-    await failJob(db, { id: job.id, workerId, error: reason });
+    // Only the worker that still holds the job gives it up: one whose lease lapsed (and was taken again) does nothing.
+    if (!(await failJob(db, { id: job.id, workerId, error: reason }))) {
+      log.warn({ jobId: job.id, kind: job.kind }, 'job lease lapsed before giving up: left to its new worker');
+      return;
+    }
     log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, reason }, 'job given up');
+    await handler.onGiveUp?.(job, reason);
   }
 
   function start(job: ClaimedJob): void {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresTestDatabase, createTestDatabase } from '../../../test/test-database.js';
 import { testEngine } from '../../../test/test-engine.js';
 import { wrapPostgres, type Database } from '../../db/client.js';
+import { AppError } from '../../http/app-error.js';
 import { RetryableJobError, startJobRunner, type JobHandlers, type JobLogger, type JobRunner } from './job-runner.js';
 import { jobs } from './jobs.schema.js';
 import { claimJobs } from './use-cases/claim-jobs.js';
@@ -155,15 +156,112 @@ describe('jobs (transactional outbox)', () => {
     expect((await statusOf(db, id)).lastError).toBe('gave up after 3 attempts: connection refused');
   });
 
-  it('should fail a job at once on an error that is not transient, without giving up politely', async () => {
+  it('should fail a job at once on a refusal (AppError), without giving up politely', async () => {
     const db = await database();
     const id = (await enqueueJob(db.db, { kind: 'test.bug', payload: {} }))!;
     const gaveUp: string[] = [];
-    run(db, { 'test.bug': { run: async () => Promise.reject(new Error('no such submission')), onGiveUp: async (_job, reason) => void gaveUp.push(reason) } });
+    run(db, { 'test.bug': { run: async () => Promise.reject(new AppError('NOT_FOUND', 'no such submission')), onGiveUp: async (_job, reason) => void gaveUp.push(reason) } });
     await waitFor(async () => (await statusOf(db, id)).status === 'FAILED');
     expect((await statusOf(db, id)).attempts).toBe(1);
     expect((await statusOf(db, id)).lastError).toBe('no such submission');
     expect(gaveUp).toEqual([]);
+  });
+
+  it('should run a job again after an error that is not a refusal (a dropped connection, a deadlock, a serialization failure)', async () => {
+    const db = await database();
+    const id = (await enqueueJob(db.db, { kind: 'test.db', payload: {} }))!;
+    const failures = [
+      new Error('Connection terminated unexpectedly'),
+      Object.assign(new Error('deadlock detected'), { code: '40P01' }),
+      Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' }),
+    ];
+    let runs = 0;
+    const runner = startJobRunner({
+      db: db.db,
+      concurrency: 1,
+      leaseSeconds: 30,
+      retry: { baseMs: 1, capMs: 5 },
+      pollMs: 20,
+      log: quiet,
+      handlers: {
+        'test.db': {
+          run: async () => {
+            runs += 1;
+            const failure = failures[runs - 1];
+            if (failure) throw failure;
+          },
+        },
+      },
+    });
+    cleanups.push(() => runner.stop());
+    await waitFor(async () => (await statusOf(db, id)).status === 'DONE');
+    expect(runs).toBe(4);
+    expect((await statusOf(db, id)).attempts).toBe(4);
+  });
+
+  it('should keep the lease of a job running longer than the lease (heartbeat)', async () => {
+    const db = await database();
+    const id = (await enqueueJob(db.db, { kind: 'test.long', payload: {} }))!;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const runner = startJobRunner({
+      db: db.db,
+      concurrency: 1,
+      leaseSeconds: 1,
+      retry: RETRY,
+      pollMs: 20,
+      log: quiet,
+      workerId: 'slow',
+      handlers: {
+        'test.long': {
+          run: async () => {
+            started = true;
+            await released;
+          },
+        },
+      },
+    });
+    cleanups.push(() => runner.stop());
+    await waitFor(async () => started);
+    // Three lease lengths later the job is still the slow worker's: nobody else can take it.
+    await sleep(3000);
+    expect(await claimJobs(db.db, { kinds: ['test.long'], limit: 1, workerId: 'other', leaseSeconds: 60 })).toEqual([]);
+    expect((await statusOf(db, id)).lockedBy).toBe('slow');
+    release();
+    await waitFor(async () => (await statusOf(db, id)).status === 'DONE');
+    expect((await statusOf(db, id)).attempts).toBe(1);
+  });
+
+  it('should not give up a job (nor run onGiveUp) whose lease another worker took meanwhile', async () => {
+    const db = await database();
+    const id = (await enqueueJob(db.db, { kind: 'test.lapsed', payload: {}, maxAttempts: 1 }))!;
+    const gaveUp: string[] = [];
+    const runner = startJobRunner({
+      db: db.db,
+      concurrency: 1,
+      leaseSeconds: 30,
+      retry: RETRY,
+      pollMs: 20,
+      log: quiet,
+      workerId: 'first',
+      handlers: {
+        'test.lapsed': {
+          run: async () => {
+            // Meanwhile (a long stall) another worker took the job.
+            await db.db.update(jobs).set({ lockedBy: 'second' }).where(eq(jobs.id, id));
+            throw new RetryableJobError('timed out');
+          },
+          onGiveUp: async (_job, reason) => void gaveUp.push(reason),
+        },
+      },
+    });
+    cleanups.push(() => runner.stop());
+    await waitFor(async () => (await statusOf(db, id)).attempts === 1);
+    await sleep(300);
+    await runner.stop();
+    expect(gaveUp).toEqual([]);
+    expect((await statusOf(db, id))).toMatchObject({ status: 'RUNNING', lockedBy: 'second' });
   });
 
   it('should give up without running a job that keeps dying with its worker', async () => {

@@ -50,10 +50,10 @@ export function registerProvisioningRoutes(app: App, { database, config, secrets
     async (request) => listOrderCarrierMessages({ db, orderId: request.params.orderId }),
   );
 
-  // Its own scope: the body is kept as the raw text the signature covers, whatever its content type says.
+  // Its own scope: the body is kept as the raw bytes the signature covers, whatever its content type says.
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     typed(scope).post(
       '/api/carrier-callbacks/:carrierCode',
       {
@@ -72,7 +72,7 @@ export function registerProvisioningRoutes(app: App, { database, config, secrets
         if (!connection || !adapter || !adapter.capabilities.callbacks) {
           throw new AppError('NOT_FOUND', `No carrier ${carrierCode} sends callbacks here`);
         }
-        const rawBody = typeof request.body === 'string' ? request.body : '';
+        const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const callback = adapter.verifyCallback(connection, { headers: request.headers, rawBody, now: new Date() });
         const header = (name: string) => request.headers[name] ?? null;
         const result = await applyCarrierActivation({

@@ -9,7 +9,9 @@ export const carrierMessageDirectionEnum = pgEnum('carrier_message_direction', C
 /**
  * One Send of an order to its carrier. `submission_key` is the stable idempotency key the carrier sees:
  * every retry of this send (a worker crash, a timeout) carries the same key, so the carrier activates once.
- * A resend after Error is a new submission (attempt + 1) with a new key.
+ * A resend after Error is a new submission (attempt + 1) with a new key, except after a send we gave up on
+ * without an answer (ABANDONED): the carrier may have taken it, so the resend carries the same key again
+ * (a key may then belong to several attempts; a lookup by key takes the newest).
  */
 export const carrierSubmissions = pgTable(
   'carrier_submissions',
@@ -18,7 +20,7 @@ export const carrierSubmissions = pgTable(
     orderId: uuid('order_id').notNull(),
     attempt: integer('attempt').notNull(),
     carrierCode: text('carrier_code').notNull(),
-    submissionKey: text('submission_key').notNull().unique(),
+    submissionKey: text('submission_key').notNull(),
     /** The Idempotency-Key of the Send request that made it ("auto:…" for flow-through). */
     idempotencyKey: text('idempotency_key').notNull(),
     status: submissionStatusEnum('status').notNull().default('QUEUED'),
@@ -37,6 +39,7 @@ export const carrierSubmissions = pgTable(
     uniqueIndex('carrier_submissions_order_attempt').on(t.orderId, t.attempt),
     uniqueIndex('carrier_submissions_order_idempotency').on(t.orderId, t.idempotencyKey),
     index('carrier_submissions_request').on(t.carrierCode, t.requestId),
+    index('carrier_submissions_key').on(t.submissionKey, t.attempt),
   ],
 );
 

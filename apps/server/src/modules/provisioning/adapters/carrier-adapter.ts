@@ -47,5 +47,5 @@ export interface CarrierAdapter {
    * Checks a callback's signature and freshness against the connection's webhook secret and parses it.
    * Throws AppError('UNAUTHENTICATED') for a bad or stale signature, AppError('VALIDATION_FAILED') for a bad body.
    */
-  verifyCallback(connection: CarrierConnection, delivery: { headers: Record<string, string | string[] | undefined>; rawBody: string; now: Date }): TGatewayCallback;
+  verifyCallback(connection: CarrierConnection, delivery: { headers: Record<string, string | string[] | undefined>; rawBody: Buffer | string; now: Date }): TGatewayCallback;
 }

@@ -94,7 +94,7 @@ export function createCarrierGatewayAdapter(options: CarrierGatewayAdapterOption
  */
 export function verifyGatewayCallback(
   connection: CarrierConnection,
-  delivery: { headers: Record<string, string | string[] | undefined>; rawBody: string; now: Date },
+  delivery: { headers: Record<string, string | string[] | undefined>; rawBody: Buffer | string; now: Date },
 ): TGatewayCallback {
   const secret = connection.webhookSecret;
   if (!secret) throw new AppError('UNAUTHENTICATED', `The carrier ${connection.carrierCode} has no webhook secret set up: its callbacks cannot be verified`);
@@ -115,13 +115,15 @@ export function verifyGatewayCallback(
   if (skew > GATEWAY_SIGNATURE_TOLERANCE_SECONDS) {
     throw new AppError('UNAUTHENTICATED', `The callback's timestamp is ${Math.round(skew)} s away from our clock (more than ${GATEWAY_SIGNATURE_TOLERANCE_SECONDS} s): refused as stale`);
   }
-  const expected = createHmac('sha256', secret).update(`${timestamp}.${delivery.rawBody}`).digest();
+  // Over the bytes as they came (not text decoded and encoded again): what the carrier signed.
+  const body = typeof delivery.rawBody === 'string' ? Buffer.from(delivery.rawBody, 'utf8') : delivery.rawBody;
+  const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest();
   const matches = signatures.some((hex) => {
     if (!/^[0-9a-f]+$/i.test(hex) || hex.length !== expected.length * 2) return false;
     return timingSafeEqual(Buffer.from(hex, 'hex'), expected);
   });
   if (!matches) throw new AppError('UNAUTHENTICATED', 'The callback signature does not match');
-  const parsed = ZGatewayCallback.safeParse(parseJson(delivery.rawBody));
+  const parsed = ZGatewayCallback.safeParse(parseJson(body.toString('utf8')));
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', 'The callback body is not a gateway activation event', {
       fields: parsed.error.issues.slice(0, 10).map((issue) => ({ field: ['body', ...issue.path].join('.'), rule: issue.code, message: issue.message })),

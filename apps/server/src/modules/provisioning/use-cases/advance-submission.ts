@@ -49,7 +49,7 @@ export async function advanceSubmission(
       ? 'FINISHED'
       : progress.outcome === 'REJECTED'
         ? 'REJECTED'
-        : submission.status === 'QUEUED'
+        : submission.status === 'QUEUED' || submission.status === 'ABANDONED'
           ? 'ACCEPTED'
           : submission.status;
   const error =

@@ -1,6 +1,21 @@
 CREATE TYPE "public"."job_status" AS ENUM('QUEUED', 'RUNNING', 'DONE', 'FAILED');--> statement-breakpoint
 CREATE TYPE "public"."carrier_message_direction" AS ENUM('REQUEST', 'RESPONSE', 'CALLBACK', 'POLL', 'ERROR');--> statement-breakpoint
 CREATE TYPE "public"."submission_status" AS ENUM('QUEUED', 'ACCEPTED', 'FINISHED', 'REJECTED', 'ABANDONED');--> statement-breakpoint
+CREATE TABLE "api_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"prefix" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"role" "user_role" NOT NULL,
+	"created_by" uuid,
+	"created_by_label" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "api_keys_prefix_unique" UNIQUE("prefix")
+);
+--> statement-breakpoint
 CREATE TABLE "jobs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
@@ -54,14 +69,17 @@ CREATE TABLE "carrier_submissions" (
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"accepted_at" timestamp with time zone,
-	"finished_at" timestamp with time zone,
-	CONSTRAINT "carrier_submissions_submission_key_unique" UNIQUE("submission_key")
+	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "lines" ADD COLUMN "carrier_rejection" jsonb;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "api_keys_name_unique" ON "api_keys" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "api_keys_created_at" ON "api_keys" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "jobs_due" ON "jobs" USING btree ("run_at") WHERE "jobs"."status" in ('QUEUED', 'RUNNING');--> statement-breakpoint
 CREATE INDEX "jobs_kind_status" ON "jobs" USING btree ("kind","status");--> statement-breakpoint
 CREATE INDEX "carrier_messages_order" ON "carrier_messages" USING btree ("order_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "carrier_submissions_order_attempt" ON "carrier_submissions" USING btree ("order_id","attempt");--> statement-breakpoint
 CREATE UNIQUE INDEX "carrier_submissions_order_idempotency" ON "carrier_submissions" USING btree ("order_id","idempotency_key");--> statement-breakpoint
-CREATE INDEX "carrier_submissions_request" ON "carrier_submissions" USING btree ("carrier_code","request_id");
+CREATE INDEX "carrier_submissions_request" ON "carrier_submissions" USING btree ("carrier_code","request_id");--> statement-breakpoint
+CREATE INDEX "carrier_submissions_key" ON "carrier_submissions" USING btree ("submission_key","attempt");
