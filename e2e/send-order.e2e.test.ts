@@ -171,7 +171,7 @@ describe('sending an order to the carrier, end to end', () => {
     const carrier = page.getByTestId('carrier-status');
     await expect.poll(() => carrier.textContent()).toContain('Northwind Mobile rejected the order');
     // A port-in the carrier does not know cannot be fixed on the order: the page says what to do instead.
-    expect(await carrier.textContent()).toContain('Check the number being ported, the account number and the PIN at the old carrier with the customer');
+    expect(await carrier.textContent()).toContain('Check the number being ported with the customer');
     // The line says why, in the carrier's code and words.
     const lines = (await page.getByRole('table', { name: 'Lines' }).textContent()) ?? '';
     expect(lines).toContain('Line 1 refused by the carrier');
