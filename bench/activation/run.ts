@@ -105,18 +105,28 @@ async function sendAll(t: TestApp, session: string, orderIds: string[]): Promise
   let complete = 0;
   // The last time a Send was answered or an order completed.
   let progressAt = Date.now();
-  const sending = Promise.all(Array.from({ length: SENDERS }, sender));
+  // A Send that fails ends the run (through the caller's clean-up), not the process.
+  let failed: unknown = null;
+  const sending = Promise.all(Array.from({ length: SENDERS }, sender)).catch((error: unknown) => {
+    failed = error;
+    queue.length = 0;
+  });
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
+    if (failed) throw failed;
     const counts = await statusCounts(db, orderIds);
     if ((counts.COMPLETE ?? 0) > complete) {
       complete = counts.COMPLETE ?? 0;
       progressAt = Date.now();
     }
     if (complete === orderIds.length) break;
-    if (Date.now() - progressAt > STALL_MS) throw new Error(`no Send answered and no order completed for ${STALL_MS / 1000} s; orders by status: ${JSON.stringify(counts)}`);
+    if (Date.now() - progressAt > STALL_MS) {
+      queue.length = 0;
+      throw new Error(`no Send answered and no order completed for ${STALL_MS / 1000} s; orders by status: ${JSON.stringify(counts)}`);
+    }
   }
   await sending;
+  if (failed) throw failed;
   const [last] = await selectRows<{ at: string }>(db, sql`select max(updated_at)::text as at from orders where id = any(${uuids(orderIds)}::uuid[])`);
   return { sentAt, firstSend, lastComplete: new Date(last!.at).getTime() };
 }
