@@ -5,7 +5,7 @@ import { launchBrowser } from './support/browser.js';
 import { signedInPage, unlabelledInputs } from './support/pages.js';
 import { startServer, type RunningServer } from './support/server-process.js';
 
-describe('Administration > API Keys, end to end', () => {
+describe('Administration > Integrations: API Keys, end to end', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -25,8 +25,9 @@ describe('Administration > API Keys, end to end', () => {
   const callWithKey = (key: string) => fetch(`${server.url}/api/orders`, { headers: { authorization: `Bearer ${key}` } });
 
   it('should create a key, show it once with a copy button, and revoke it after a confirmation', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'API Keys', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'API Keys', level: 1 }).isVisible()).toBe(true);
+    await page.getByRole('navigation').getByRole('link', { name: 'Integrations', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Integrations', level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'API Keys', level: 2 }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Create API key' }).first().click();
     const form = page.getByRole('dialog', { name: 'Create API key' });

@@ -16,6 +16,13 @@ import {
   stepButton,
   stepUrl,
   tabTo,
+  typeCard,
+  typeFields,
+  typeLineType,
+  typePackage,
+  typeProfile,
+  typeServiceAddress,
+  typeStart,
   waitForStep,
 } from './support/wizard.js';
 
@@ -491,80 +498,35 @@ describe('the New Customer Wizard, end to end', () => {
     const draftId = await waitForStep(page, 'start');
 
     // Step 1: the Carrier box has focus; type to filter, arrow to the option, Enter. Then the order type with an arrow key.
-    const carrier = page.getByRole('combobox', { name: 'Carrier', exact: true });
-    await carrier.waitFor();
-    await expect.poll(() => focusedName(page)).toBe('Carrier');
-    await keys.type('North');
-    // The carriers arrive from the server: wait until the filtered list shows the one to pick.
-    await page.getByRole('option', { name: 'Northwind Mobile' }).filter({ visible: true }).waitFor();
-    await keys.press('ArrowDown');
-    await keys.press('Enter');
-    await expect.poll(() => carrier.inputValue()).toBe('Northwind Mobile');
-    await tabTo(page, 'New');
-    await keys.press('ArrowRight');
-    await expect.poll(() => page.getByRole('radio', { name: 'Conversion', exact: true }).isChecked()).toBe(true);
-    await tabTo(page, 'First name');
-    await keys.type('Kai');
-    await tabTo(page, 'Last name');
-    await keys.type('Okafor');
-    await tabTo(page, 'Phone');
-    await keys.type('(217) 555-0163');
-    await tabTo(page, 'Email');
-    await keys.type('kai.okafor@example.com');
+    await typeStart(page, 'Conversion', { firstName: 'Kai', lastName: 'Okafor', phone: '(217) 555-0163', email: 'kai.okafor@example.com' });
     await keys.press('Enter');
 
     // Step 2: focus starts on the Class; the secrets are typed, Enter goes on.
-    await waitForStep(page, 'profile');
-    await page.getByRole('form', { name: 'Customer Profile' }).waitFor();
-    await expect.poll(() => focusedName(page)).toBe('Residential');
-    await tabTo(page, 'SSN');
-    await keys.type('123-45-9876');
-    await tabTo(page, 'Security PIN');
-    await keys.type('5937');
+    await typeProfile(page, { ssn: '123-45-9876', pin: '5937' });
     await keys.press('Enter');
 
     // Step 3: the name is filled from the contact; the ZIP fills the city.
-    await waitForStep(page, 'names');
-    await expect.poll(() => focusedName(page)).toBe('First name');
+    await typeServiceAddress(page, { street: '55 Kerr Ln', zip: '62704', city: 'Springfield' });
     expect(await page.getByRole('textbox', { name: 'First name', exact: true }).inputValue()).toBe('Kai');
-    await tabTo(page, 'Street address');
-    await keys.type('55 Kerr Ln');
-    await tabTo(page, 'ZIP');
-    await keys.type('62704');
-    await expect.poll(() => serviceAddress(page).city.inputValue()).toBe('Springfield');
     await keys.press('Enter');
 
     // Step 4: Line Type, then the Number choice with the arrow keys, the Package, the port-in, Enter saves.
-    await waitForStep(page, 'lines');
-    const editor = lineEditor(page);
-    await editor.waitFor();
-    await expect.poll(() => focusedName(page)).toBe('Line Type');
-    await keys.type('Smart');
-    await keys.press('ArrowDown');
-    await keys.press('Enter');
-    await expect.poll(() => editor.getByRole('combobox', { name: 'Line Type', exact: true }).inputValue()).toBe('Smartphone');
+    const editor = await typeLineType(page);
     await tabTo(page, 'Port in a number', { max: 3 });
     await keys.press('ArrowRight');
     await expect.poll(() => editor.getByRole('textbox', { name: 'Area code for the new number', exact: true }).isVisible()).toBe(true);
     expect(await focusedName(page)).toBe('New number');
     await keys.press('ArrowLeft');
     await expect.poll(() => editor.getByRole('textbox', { name: 'Number to port', exact: true }).isVisible()).toBe(true);
-    await tabTo(page, 'Package');
-    await keys.type('Essentials');
-    await keys.press('ArrowDown');
-    await keys.press('Enter');
-    await expect.poll(() => editor.getByRole('combobox', { name: 'Package', exact: true }).inputValue()).toMatch(/^Unlimited Essentials ·/);
+    await typePackage(page, editor);
     await expect.poll(() => editor.getByRole('table', { name: 'Products' }).textContent()).toContain('Port-In Credit');
-    await tabTo(page, 'Line user name');
-    await keys.type('Kai Okafor');
-    await tabTo(page, 'Number to port');
-    await keys.type('(217) 555-0164');
-    await tabTo(page, 'Current carrier');
-    await keys.type('Old Wireless');
-    await tabTo(page, 'Account number');
-    await keys.type('99887766');
-    await tabTo(page, 'PIN or password');
-    await keys.type('1357');
+    await typeFields(page, [
+      ['Line user name', 'Kai Okafor'],
+      ['Number to port', '(217) 555-0164'],
+      ['Current carrier', 'Old Wireless'],
+      ['Account number', '99887766'],
+      ['PIN or password', '1357'],
+    ]);
     await keys.press('Enter');
     const saved = page.getByRole('table', { name: 'Saved lines' });
     await expect.poll(() => saved.textContent()).toContain('Port-in (217) 555-0164');
@@ -574,16 +536,7 @@ describe('the New Customer Wizard, end to end', () => {
     // Step 5: the card, Enter saves it; then Create Order.
     await waitForStep(page, 'final');
     await expect.poll(() => focusedName(page)).toBe('Requested due date');
-    await tabTo(page, 'Card number');
-    await keys.type('4242424242424242');
-    await tabTo(page, 'Exp. month');
-    await keys.type('12');
-    await tabTo(page, 'Exp. year');
-    await keys.type('2030');
-    await tabTo(page, 'CVV');
-    await keys.type('123');
-    await keys.press('Enter');
-    await expect.poll(() => page.getByRole('region', { name: 'Payment Details' }).textContent()).toContain('Visa •••• 4242 exp 12/2030');
+    await typeCard(page);
     // The card form is gone; the agent's place is kept on the saved card's Replace button.
     await expect.poll(() => focusedName(page)).toBe('Replace');
     await tabTo(page, 'Create Order', { max: 80 });

@@ -39,7 +39,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'Agents',
     'Import / Export',
     'Users',
-    'API Keys',
+    'Integrations',
     'Audit Log',
     'Settings',
     'API Docs',

@@ -7,7 +7,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { signedInPage, unlabelledInputs } from './support/pages.js';
 import { startServer, type RunningServer } from './support/server-process.js';
-import { callApi, draftThroughTheApi, focusedName, lineEditor, serviceAddress, tabTo, waitForStep } from './support/wizard.js';
+import {
+  callApi,
+  draftThroughTheApi,
+  focusedName,
+  serviceAddress,
+  tabTo,
+  typeCard,
+  typeFields,
+  typeLineType,
+  typePackage,
+  typeProfile,
+  typeServiceAddress,
+  typeStart,
+  waitForStep,
+} from './support/wizard.js';
 
 /*
  * The workflow LineDesk exists for (DESIGN.md, steps 1–13), in Chromium against the built app, with the
@@ -80,69 +94,31 @@ describe('the whole workflow: Customers > Create New to a Complete order and an 
     await waitForStep(page, 'start');
 
     // 2. The carrier (type to filter, arrow, Enter), the order type (New, as it comes), the primary contact.
-    await page.getByRole('combobox', { name: 'Carrier', exact: true }).waitFor();
-    await eventually(() => focusedName(page)).toBe('Carrier');
-    await keys.type('North');
-    await page.getByRole('option', { name: 'Northwind Mobile' }).filter({ visible: true }).waitFor();
-    await keys.press('ArrowDown');
-    await keys.press('Enter');
-    await eventually(() => page.getByRole('combobox', { name: 'Carrier', exact: true }).inputValue()).toBe('Northwind Mobile');
-    expect(await page.getByRole('radio', { name: 'New', exact: true }).isChecked()).toBe(true);
-    await tabTo(page, 'First name');
-    await keys.type('Imani');
-    await tabTo(page, 'Last name');
-    await keys.type('Castellano');
-    await tabTo(page, 'Phone');
-    await keys.type('(512) 555-0136');
-    await tabTo(page, 'Email');
-    await keys.type('imani.castellano@example.com');
+    await typeStart(page, 'New', { firstName: 'Imani', lastName: 'Castellano', phone: '(512) 555-0136', email: 'imani.castellano@example.com' });
     expect(await unlabelledInputs(page)).toEqual([]);
     await shot(page, '01-start');
     await keys.press('Enter');
 
     // 3. The Customer Profile: Residential as it comes, the SSN and Security PIN typed.
-    await waitForStep(page, 'profile');
-    await page.getByRole('form', { name: 'Customer Profile' }).waitFor();
-    await eventually(() => focusedName(page)).toBe('Residential');
-    await tabTo(page, 'SSN');
-    await keys.type('123-45-6120');
-    await tabTo(page, 'Security PIN');
-    await keys.type('6203');
+    await typeProfile(page, { ssn: '123-45-6120', pin: '6203' });
     await keys.press('Enter');
 
     // 4. The name (from the contact) and the service address: the ZIP fills the city and state.
-    await waitForStep(page, 'names');
-    await eventually(() => focusedName(page)).toBe('First name');
+    await typeServiceAddress(page, { street: '600 Congress Ave', zip: '78701', city: 'Austin' });
     expect(await page.getByRole('textbox', { name: 'Last name', exact: true }).inputValue()).toBe('Castellano');
-    await tabTo(page, 'Street address');
-    await keys.type('600 Congress Ave');
-    await tabTo(page, 'ZIP');
-    await keys.type('78701');
-    await eventually(() => serviceAddress(page).city.inputValue()).toBe('Austin');
     await eventually(() => serviceAddress(page).state.inputValue()).toMatch(/^TX\b/);
     await keys.press('Enter');
 
     // 5–7. The line: its Line Type, the Package (which fills the Products and Long Distance Rates), its properties; Save.
-    await waitForStep(page, 'lines');
-    const editor = lineEditor(page);
-    await editor.waitFor();
-    await eventually(() => focusedName(page)).toBe('Line Type');
-    await keys.type('Smart');
-    await keys.press('ArrowDown');
-    await keys.press('Enter');
-    await eventually(() => editor.getByRole('combobox', { name: 'Line Type', exact: true }).inputValue()).toBe('Smartphone');
-    await tabTo(page, 'Package');
-    await keys.type('Essentials');
-    await keys.press('ArrowDown');
-    await keys.press('Enter');
-    await eventually(() => editor.getByRole('combobox', { name: 'Package', exact: true }).inputValue()).toMatch(/^Unlimited Essentials ·/);
+    const editor = await typeLineType(page);
+    await typePackage(page, editor);
     const products = editor.getByRole('table', { name: 'Products' });
     await eventually(() => products.textContent()).toContain('New Line Activation Charge');
     await eventually(() => editor.getByRole('region', { name: 'Long Distance Rates' }).textContent()).toContain('North America Calling');
-    await tabTo(page, 'Line user name');
-    await keys.type('Imani Castellano');
-    await tabTo(page, 'Area code for the new number');
-    await keys.type('512');
+    await typeFields(page, [
+      ['Line user name', 'Imani Castellano'],
+      ['Area code for the new number', '512'],
+    ]);
     expect(await unlabelledInputs(page)).toEqual([]);
     await shot(page, '02-line');
     await keys.press('Enter');
@@ -156,16 +132,7 @@ describe('the whole workflow: Customers > Create New to a Complete order and an 
     // 9. Order Options as they come, Payment Details by card (the test gateway's Visa), Create Order.
     await waitForStep(page, 'final');
     await page.getByRole('form', { name: 'Order Options' }).waitFor();
-    await tabTo(page, 'Card number');
-    await keys.type('4242424242424242');
-    await tabTo(page, 'Exp. month');
-    await keys.type('12');
-    await tabTo(page, 'Exp. year');
-    await keys.type('2030');
-    await tabTo(page, 'CVV');
-    await keys.type('123');
-    await keys.press('Enter');
-    await eventually(() => page.getByRole('region', { name: 'Payment Details' }).textContent()).toContain('Visa •••• 4242 exp 12/2030');
+    await typeCard(page);
     expect(await page.getByRole('table', { name: 'Duplicate Customers' }).count()).toBe(0);
     await shot(page, '03-final');
     await tabTo(page, 'Create Order', { max: 80 });

@@ -1,5 +1,6 @@
 import type { WizardStep } from '@linedesk/domain';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { chooseOption } from './pages.js';
 
 /** A wizard step's address: `/customers/new/<draft id>/<step>`. */
@@ -67,6 +68,109 @@ export function serviceAddress(page: Page) {
 /** The open line editor (the form named by its "Line n" / "Edit line n" heading). */
 export function lineEditor(page: Page): Locator {
   return page.getByRole('form', { name: /^(Edit line|Line) \d+$/ });
+}
+
+/*
+ * The wizard with the keyboard alone, step by step: each helper starts where the step puts the focus,
+ * uses only keys (Tab to a field, type, arrows, Enter) and stays on the step, unless it says otherwise.
+ */
+
+/** Waits (up to 10 s: the page may be waiting for the server) until `read` gives what the assertion wants. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+/** Tabs to each field by its name and types its value, in order. */
+export async function typeFields(page: Page, fields: [name: string, value: string][]) {
+  for (const [name, value] of fields) {
+    await tabTo(page, name);
+    await page.keyboard.type(value);
+  }
+}
+
+/**
+ * A combobox that has the focus: types to filter its options, arrows to the first one shown and
+ * picks it with Enter, then waits for the box to hold `picked`. `option`: waits for that option to
+ * show before the arrow (options that arrive from the server).
+ */
+export async function typeToPick(box: Locator, typed: string, picked: string | RegExp, option?: string) {
+  const page = box.page();
+  await page.keyboard.type(typed);
+  if (option) await page.getByRole('option', { name: option }).filter({ visible: true }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  if (typeof picked === 'string') await poll(() => box.inputValue()).toBe(picked);
+  else await poll(() => box.inputValue()).toMatch(picked);
+}
+
+/** Step 1, its focus in the Carrier box: Northwind Mobile, the order type (New as it comes, or Conversion with an arrow), the primary contact. */
+export async function typeStart(page: Page, orderType: 'New' | 'Conversion', contact: Contact) {
+  const carrier = page.getByRole('combobox', { name: 'Carrier', exact: true });
+  await carrier.waitFor();
+  await poll(() => focusedName(page)).toBe('Carrier');
+  // The carriers arrive from the server: wait until the filtered list shows the one to pick.
+  await typeToPick(carrier, 'North', 'Northwind Mobile', 'Northwind Mobile');
+  if (orderType === 'Conversion') {
+    await tabTo(page, 'New');
+    await page.keyboard.press('ArrowRight');
+    await poll(() => page.getByRole('radio', { name: 'Conversion', exact: true }).isChecked()).toBe(true);
+  } else {
+    expect(await page.getByRole('radio', { name: 'New', exact: true }).isChecked()).toBe(true);
+  }
+  await typeFields(page, [
+    ['First name', contact.firstName],
+    ['Last name', contact.lastName],
+    ['Phone', contact.phone],
+    ['Email', contact.email],
+  ]);
+}
+
+/** Step 2 once it shows, its focus on the Class (Residential as it comes): the SSN and Security PIN. */
+export async function typeProfile(page: Page, secrets: { ssn: string; pin: string }) {
+  await waitForStep(page, 'profile');
+  await page.getByRole('form', { name: 'Customer Profile' }).waitFor();
+  await poll(() => focusedName(page)).toBe('Residential');
+  await typeFields(page, [
+    ['SSN', secrets.ssn],
+    ['Security PIN', secrets.pin],
+  ]);
+}
+
+/** Step 3 once it shows, its focus on the First name (filled from the contact): the street and the ZIP, which fills the city. */
+export async function typeServiceAddress(page: Page, address: { street: string; zip: string; city: string }) {
+  await waitForStep(page, 'names');
+  await poll(() => focusedName(page)).toBe('First name');
+  await typeFields(page, [
+    ['Street address', address.street],
+    ['ZIP', address.zip],
+  ]);
+  await poll(() => serviceAddress(page).city.inputValue()).toBe(address.city);
+}
+
+/** Step 4 once it shows, its focus in the line editor's Line Type: Smartphone. Answers the editor. */
+export async function typeLineType(page: Page): Promise<Locator> {
+  await waitForStep(page, 'lines');
+  const editor = lineEditor(page);
+  await editor.waitFor();
+  await poll(() => focusedName(page)).toBe('Line Type');
+  await typeToPick(editor.getByRole('combobox', { name: 'Line Type', exact: true }), 'Smart', 'Smartphone');
+  return editor;
+}
+
+/** The line editor's Package, tabbed to: Unlimited Essentials (which fills the Products). */
+export async function typePackage(page: Page, editor: Locator) {
+  await tabTo(page, 'Package');
+  await typeToPick(editor.getByRole('combobox', { name: 'Package', exact: true }), 'Essentials', /^Unlimited Essentials ·/);
+}
+
+/** Step 5's Payment Details: the test gateway's Visa, saved with Enter; waits for the saved card. */
+export async function typeCard(page: Page) {
+  await typeFields(page, [
+    ['Card number', '4242424242424242'],
+    ['Exp. month', '12'],
+    ['Exp. year', '2030'],
+    ['CVV', '123'],
+  ]);
+  await page.keyboard.press('Enter');
+  await poll(() => page.getByRole('region', { name: 'Payment Details' }).textContent()).toContain('Visa •••• 4242 exp 12/2030');
 }
 
 /**

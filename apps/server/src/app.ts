@@ -6,6 +6,7 @@ import { registerAccessControl } from './http/access.js';
 import type { AppContext } from './http/app-context.js';
 import { registerErrorHandling, registerNotFound } from './http/error-handler.js';
 import { registerHealthRoutes } from './http/health.routes.js';
+import { registerJsonBodies } from './http/json-bodies.js';
 import { registerOpenApi } from './http/openapi.js';
 import { responseSerializerCompiler } from './http/response-serializer.js';
 import { registerSecurity } from './http/security.js';
@@ -20,6 +21,7 @@ import { registerInventoryRoutes } from './modules/inventory/inventory.routes.js
 import { registerOrderRoutes } from './modules/orders/orders.routes.js';
 import { registerProvisioningRoutes } from './modules/provisioning/provisioning.routes.js';
 import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
+import { registerTmfRoutes } from './modules/tmf/tmf.routes.js';
 import { registerWizardRoutes } from './modules/wizard/wizard.routes.js';
 import { DEFAULT_WEB_DIST_DIR } from './paths.js';
 
@@ -50,6 +52,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
+  registerJsonBodies(app);
   await app.register(cookie);
   await registerSecurity(app, config);
   registerAccessControl(app, context.database.db);
@@ -67,6 +70,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerInventoryRoutes(app, context);
   registerOrderRoutes(app, context);
   registerProvisioningRoutes(app, context);
+  registerTmfRoutes(app, context);
 
   const webDir = config.webDistDir ?? DEFAULT_WEB_DIST_DIR;
   const servesWeb = await registerWebApp(app, webDir);

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { CarrierSim } from '@linedesk/carrier-sim/testing';
-import { ZCatalogDocument, type TCarrierMessage, type TOrderDetail, type TWizardLineInput } from '@linedesk/domain';
+import type { TCarrierMessage, TOrderDetail, TWizardLineInput } from '@linedesk/domain';
 import { expect } from 'vitest';
-import { SYSTEM_ACTOR } from '../src/modules/audit/record-audit.js';
+import { CARRIER_SUBMIT_JOB } from '../src/flows/carrier-jobs.js';
+import { provisioningJobHandlers } from '../src/flows/provisioning-jobs.js';
 import { demoCatalogWithSecrets } from '../src/modules/catalog/demo-catalog.js';
-import { importCatalog } from '../src/modules/catalog/use-cases/import-catalog.js';
-import type { JobLogger, JobRunner } from '../src/modules/jobs/job-runner.js';
+import { startJobRunner, type JobHandlers, type JobLogger, type JobRunner } from '../src/modules/jobs/job-runner.js';
+import { createAdapterRegistry } from '../src/modules/provisioning/adapters/adapter-registry.js';
 import { DEMO_CARRIER_ACCOUNTS_FILE } from '../src/paths.js';
 import { startWorker } from '../src/start-worker.js';
-import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from './order-fixture.js';
+import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei, OWN_DEVICE_TAC } from './order-fixture.js';
 import { createTestApp, type TestApp, type TestUser } from './test-app.js';
-import { NEW_LINE } from './wizard-fixture.js';
+import { loadDemoCatalog, NEW_LINE } from './wizard-fixture.js';
 
 /** What the job worker logged: retries are warnings; a job that failed or was given up is an error. */
 export type LoggedEntry = { level: 'info' | 'warn' | 'error'; fields: object; message: string | undefined };
@@ -37,9 +38,7 @@ export async function createCarrierTestApp(sim: CarrierSim, env: Record<string, 
   const url = `http://127.0.0.1:${address.port}`;
   t.config.publicUrl ??= url;
 
-  const document = ZCatalogDocument.parse(demoCatalogWithSecrets(DEMO_CARRIER_ACCOUNTS_FILE, sim.baseUrl));
-  const agents = document.agents.map((agent) => ({ ...agent, salesPersonEmails: [] }));
-  await importCatalog({ db: t.database.db, audit: SYSTEM_ACTOR, secrets: t.secrets, document: { ...document, agents } });
+  await loadSimCatalog(t, sim);
 
   const logged: LoggedEntry[] = [];
   const entry = (level: LoggedEntry['level']) => (fields: object, message?: string) => void logged.push({ level, fields, message });
@@ -55,6 +54,26 @@ export async function createCarrierTestApp(sim: CarrierSim, env: Record<string, 
       await t.close();
     },
   };
+}
+
+/**
+ * The demo catalog with the demo carrier accounts' credentials and webhook secrets, its carrier-gateway
+ * carriers (Northwind Mobile, Bluestar Wireless) sending to the given carrier gateway simulator.
+ */
+export async function loadSimCatalog(t: TestApp, sim: CarrierSim): Promise<void> {
+  await loadDemoCatalog(t, demoCatalogWithSecrets(DEMO_CARRIER_ACCOUNTS_FILE, sim.baseUrl));
+}
+
+const QUIET: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * A job runner of the app's provisioning jobs, quiet and quick to retry: every kind (submits, status
+ * checks …), or only the submits (`'submit'`: status checks are left queued).
+ */
+export function startProvisioningRunner(t: TestApp, kinds: 'submit' | 'all' = 'all'): JobRunner {
+  const all = provisioningJobHandlers({ db: t.database.db, config: t.config, secrets: t.secrets, adapters: createAdapterRegistry({ carrierTimeoutMs: 5000 }), log: QUIET });
+  const handlers: JobHandlers = kinds === 'all' ? all : { [CARRIER_SUBMIT_JOB]: all[CARRIER_SUBMIT_JOB]! };
+  return startJobRunner({ db: t.database.db, handlers, concurrency: 4, leaseSeconds: 30, retry: { baseMs: 20, capMs: 200 }, pollMs: 50, log: QUIET });
 }
 
 /** What an agent does and sees around sending: Ready orders, Send, the order page and its Carrier Messages. */
@@ -78,21 +97,27 @@ export function carrierOrderClient(t: TestApp, agent: TestUser, session: string)
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  /** Waits until the order is in that status (Complete, Error …) and answers its page. */
-  const waitForStatus = (orderId: string, status: TOrderDetail['status'], timeoutMs?: number) =>
-    waitFor(`the order to be ${status}`, async () => {
+  /** Waits until the order is in that status (or one of those: Complete, Error …) and answers its page. */
+  const waitForStatus = (orderId: string, status: TOrderDetail['status'] | TOrderDetail['status'][], timeoutMs?: number) => {
+    const statuses = Array.isArray(status) ? status : [status];
+    return waitFor(`the order to be ${statuses.join(' or ')}`, async () => {
       const order = await page(orderId);
-      return order.status === status ? order : null;
+      return statuses.includes(order.status) ? order : null;
     }, timeoutMs);
+  };
 
-  /** An order of Northwind Mobile new lines (default one), each given a SIM and a device from stock: Ready. */
-  const readyOrder = async (lines: TWizardLineInput[] = [NEW_LINE]) => {
-    const created = await createWizardOrder(t, session, agent.id, lines);
+  /**
+   * An order of Northwind Mobile lines (default one new line), each given a SIM from stock and its device
+   * (from stock, or the customer's own on a line that brings one): Ready.
+   */
+  const readyOrder = async (lines: TWizardLineInput[] = [NEW_LINE], options: Parameters<typeof createWizardOrder>[4] = {}) => {
+    const created = await createWizardOrder(t, session, agent.id, lines, options);
     const before = await page(created.orderId);
-    for (const [index, line] of before.lines.entries()) {
-      const [sim, device] = [newIccid(), newImei()];
-      await addStock(t, [aSim(sim), aDevice(device)]);
-      const response = await t.request({ method: 'POST', url: `/api/orders/${created.orderId}/inventory`, session, payload: { text: `${sim}\n${device}`, lineId: line.id } });
+    for (const [index, line] of lines.entries()) {
+      const fromStock = line.deviceSource === 'STOCK';
+      const [sim, device] = [newIccid(), fromStock ? newImei() : newImei(OWN_DEVICE_TAC)];
+      await addStock(t, fromStock ? [aSim(sim), aDevice(device)] : [aSim(sim)]);
+      const response = await t.request({ method: 'POST', url: `/api/orders/${created.orderId}/inventory`, session, payload: { text: `${sim}\n${device}`, lineId: before.lines[index]!.id } });
       expect(response.statusCode, `line ${index + 1}: ${response.body}`).toBe(200);
     }
     expect((await page(created.orderId)).status).toBe('READY');

@@ -1,13 +1,23 @@
 import { luhnCheckDigit, type TCreateOrderResult, type TWizardLineInput } from '@linedesk/domain';
 import { SYSTEM_ACTOR } from '../src/modules/audit/record-audit.js';
 import { addStockItems, type NewStockItem } from '../src/modules/inventory/use-cases/add-stock-items.js';
-import type { TestApp } from './test-app.js';
-import { FINAL, NAMES, NEW_LINE, PORT_LINE, START, profileFor, wizardClient } from './wizard-fixture.js';
+import { createTestApp, type TestApp, type TestUser } from './test-app.js';
+import { FINAL, NAMES, NEW_LINE, PORT_LINE, START, loadDemoCatalog, profileFor, wizardClient } from './wizard-fixture.js';
 
 /*
  * Orders made the way an agent makes them (the wizard's API, then Create Order), and stock with
  * identifiers that pass their check digits, unique within a test file.
  */
+
+/** The app on its own database with the demo catalog, an agent who makes the orders (and their session), and a viewer's session. */
+export async function createOrderTestApp(): Promise<{ t: TestApp; agent: TestUser; agentSession: string; viewerSession: string }> {
+  const t = await createTestApp({ LOG_LEVEL: 'error' });
+  await loadDemoCatalog(t);
+  const agent = await t.createUser('agent', { name: 'Alex Agent' });
+  const agentSession = await t.sessionFor(agent);
+  const viewerSession = await t.sessionFor(await t.createUser('viewer'));
+  return { t, agent, agentSession, viewerSession };
+}
 
 let serial = 0;
 const next = () => (serial += 1);
@@ -29,6 +39,9 @@ export const newEid = () => {
 export async function addStock(t: TestApp, items: (Partial<NewStockItem> & Pick<NewStockItem, 'kind' | 'identifiers'>)[]): Promise<string[]> {
   return t.database.db.transaction((tx) => addStockItems(tx, SYSTEM_ACTOR, items.map((item) => ({ carrierCode: 'NWM', ...item }))));
 }
+
+/** The TAC of the customers' own devices in these tests (an Aurora A2): a device not in stock, brought to a line. */
+export const OWN_DEVICE_TAC = '35332011';
 
 export const aDevice = (imei = newImei()) => ({ kind: 'DEVICE' as const, make: 'Aurora', model: 'Aurora X5 128 GB', identifiers: [imei] });
 export const aSim = (iccid = newIccid()) => ({ kind: 'SIM' as const, make: 'Northwind', model: 'Nano SIM (4FF)', identifiers: [iccid] });

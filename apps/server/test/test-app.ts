@@ -31,11 +31,19 @@ export type TestApp = {
 
 let counter = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The whole app on a fresh database. `beforeReady` may add routes a test needs (e.g. a tiny route
+ * exercising shared helpers) before the app starts.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { beforeReady?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...env });
   const secrets = createSecretBox(Buffer.alloc(32, 7));
   const app = await buildApp({ database, config, secrets });
+  options.beforeReady?.(app);
   await app.ready();
   return {
     app,

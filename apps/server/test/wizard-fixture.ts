@@ -1,13 +1,16 @@
 import { ZCatalogDocument } from '@linedesk/domain';
-import type { TCustomerProfileInput, TNamesAndAddressesInput, TWizardDraft, TWizardLineInput, TWizardStartInput, TFinalStepInput } from '@linedesk/domain';
+import type { TCatalogDocumentInput, TCustomerProfileInput, TNamesAndAddressesInput, TWizardDraft, TWizardLineInput, TWizardStartInput, TFinalStepInput } from '@linedesk/domain';
 import { DEMO_CATALOG } from '../src/modules/catalog/demo-catalog.js';
 import { importCatalog } from '../src/modules/catalog/use-cases/import-catalog.js';
 import { SYSTEM_ACTOR } from '../src/modules/audit/record-audit.js';
 import type { TestApp } from './test-app.js';
 
-/** The demo catalog, as a fresh installation has it (without the demo users as agents' sales people). */
-export async function loadDemoCatalog(t: TestApp): Promise<void> {
-  const document = ZCatalogDocument.parse(DEMO_CATALOG);
+/**
+ * The demo catalog, as a fresh installation has it (without the demo users as agents' sales people); or
+ * another catalog document, such as the demo's with its carriers' credentials (`demoCatalogWithSecrets`).
+ */
+export async function loadDemoCatalog(t: TestApp, catalog: TCatalogDocumentInput = DEMO_CATALOG): Promise<void> {
+  const document = ZCatalogDocument.parse(catalog);
   const agents = document.agents.map((agent) => ({ ...agent, salesPersonEmails: [] }));
   await importCatalog({ db: t.database.db, audit: SYSTEM_ACTOR, secrets: t.secrets, document: { ...document, agents } });
 }

@@ -11,3 +11,4 @@ export * from './orders/index.js';
 export * from './identifiers/index.js';
 export * from './inventory/index.js';
 export * from './provisioning/index.js';
+export * from './tmf/index.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ZCatalogDocument } from '@linedesk/domain';
 import { AppError } from '../http/app-error.js';
 import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
+import { registerTmfEventListener } from '../modules/tmf/events/tmf-audit-listener.js';
 import { fileArgument, runWithDatabase } from './run-with-database.js';
 
 // npm run catalog:import -- FILE: creates or updates catalog records by code; all or nothing.
@@ -19,6 +20,8 @@ runWithDatabase(async ({ database, secrets }) => {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(document)'}: ${issue.message}`);
     throw new Error(`${file} is not a valid catalog document:\n${lines.join('\n')}`);
   }
+  // Catalog hubs hear of what the import changes, as of changes made in the app (a worker sends the events).
+  registerTmfEventListener();
   try {
     const summary = await importCatalog({
       db: database.db,

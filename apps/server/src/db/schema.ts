@@ -11,3 +11,6 @@ export * from '../modules/orders/orders.schema.js';
 export * from '../modules/inventory/inventory.schema.js';
 export * from '../modules/jobs/jobs.schema.js';
 export * from '../modules/provisioning/provisioning.schema.js';
+export * from '../modules/tmf/events/tmf-hubs.schema.js';
+export * from '../modules/tmf/tmf.schema.js';
+export * from '../modules/tmf/product-order/product-order.schema.js';

@@ -9,7 +9,8 @@ import {
   type TOrderScanEntry,
   type TOrderScanResult,
 } from '@linedesk/domain';
-import type { Db, DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
+import type { CarrierRules } from '../modules/catalog/use-cases/find-carrier-rules.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, type AuditContext } from '../modules/audit/record-audit.js';
 import type { ItemWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
@@ -36,71 +37,91 @@ import { sendRefusal } from './send-refusal.js';
  * flow-through carrier (or marked Send automatically) that becomes Ready is sent in the same transaction.
  */
 export async function assignOrderInventory(options: { db: Db; audit: AuditContext; orderId: string; text: string; lineId?: string; format?: string }): Promise<TOrderScanResult> {
-  const { db, orderId } = options;
+  const { db } = options;
   const carriers = await cachedCarrierRules(db);
-  return db.transaction(async (tx) => {
-    // The scan's audit rows (reservations, lines, status) go in together, in one insert before the commit.
-    const audits = batchAudits(options.audit);
-    const audit = audits.context;
-    const { products, ...state } = await loadOrderState({ db: tx, orderId, lock: true, carriers, withProducts: true });
-    const refusal = inventoryChangeRefusal(state.order.status);
-    if (refusal) throw new AppError('RULE_VIOLATED', refusal);
-    const picked = pickedLine(state, options.lineId);
-    const targets = picked ? [picked] : liveLines(state).filter((line) => line.status === 'PENDING');
-    const scanned = classifyOrderScan(options.text, [...new Set(targets.flatMap((line) => kindsTakenBy(state, line)))], options.format);
-    if (scanned.length === 0) throw AppError.field('VALIDATION_FAILED', 'body.text', 'empty', 'Scan or paste an identifier');
-    if (scanned.length > MAX_SCANNED_VALUES) {
-      throw AppError.field('VALIDATION_FAILED', 'body.text', 'too_many', `Paste at most ${MAX_SCANNED_VALUES} identifiers at a time; this has ${scanned.length}`);
-    }
-    const values = scanned.flatMap((value) => (value.outcome === 'identifier' ? [value.parsed.value] : []));
-    // The scanned values' stock and the order's own items (for the answer), in one statement.
-    const { found: stock, items } = await findOrderStock({ db: tx, values, orderId });
-    // Which order holds a value is only told for one not in stock or not Available.
-    const unplaced = values.filter((value) => stock.find((s) => s.identifier.value === value)?.status !== 'AVAILABLE');
-    const holdings = await findLinesByIdentifier({ db: tx, values: unplaced });
-    const models = await modelsOf(tx, state, scanned, stock, items);
-    const plan = planScan({ state, picked, targets, scanned, stock, holdings, models: models.ofScanned });
+  return db.transaction((tx) => assignOrderInventoryIn(tx, { ...options, carriers }));
+}
 
-    // Items in a fixed order, so two scans reserving the same items cannot deadlock.
-    for (const reservation of [...plan.reservations].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
-      await reserveStockItem(tx, audit, { ...reservation, orderId });
-    }
-    let order = state.order;
-    const changed = state.lines.filter((line) => plan.identifiers.get(line.id) !== line.identifiers);
-    if (changed.length) {
-      await setLineIdentifiers(
-        tx,
-        audit,
-        changed.map((line) => ({ lineId: line.id, before: line.identifiers, after: plan.identifiers.get(line.id)!, action: 'assign_inventory' })),
-      );
-      const next = statusAfterInventoryChange(
-        state.order.status,
-        liveLines(state).map((line) => ({ missing: missingOf(state, line, plan.identifiers.get(line.id)!) })),
-      );
-      if (next !== state.order.status) order = { ...order, status: next, ...(await changeOrderStatus(tx, audit, { orderId, from: state.order.status, to: next })) };
-    }
-    const scannedLines = state.lines.map((line) => ({ ...line, identifiers: plan.identifiers.get(line.id)! }));
-    // Flow-through: an order that just became Ready goes to its carrier in the same transaction.
-    if (order.status === 'READY' && state.order.status !== 'READY' && sendsByItself(state)) {
-      const ready: OrderState = { ...state, order, lines: scannedLines };
-      if (!sendRefusal(ready)) {
-        const sent = await sendLockedOrder(tx, audit, ready, { idempotencyKey: autoSendKey(orderId) });
-        order = { ...order, status: sent.status, updatedAt: sent.updatedAt };
-      }
-    }
-    await audits.flush(tx);
+export type ScanAssignment = {
+  audit: AuditContext;
+  orderId: string;
+  text: string;
+  lineId?: string;
+  format?: string;
+  carriers: Map<string, CarrierRules>;
+  /**
+   * Decides, before anything is written, whether the scan goes ahead: an error to throw refuses all of it.
+   * The Inventory tab keeps what it can and lists the rest; an integrator's PATCH is all or nothing.
+   */
+  veto?: (entries: TOrderScanEntry[]) => AppError | null;
+};
 
-    // The answer is the order page as it now is, built from what the scan read and wrote rather than read again.
-    const after: OrderState = { ...state, order, lines: scannedLines };
-    const reservedOn = new Map(plan.reservations.map((r) => [r.itemId, r.lineId]));
-    const orderItems = items.flatMap((item): ItemWithIdentifiers[] => {
-      const lineId = reservedOn.get(item.id);
-      if (lineId) return [{ ...item, status: 'RESERVED', lineId, orderId }];
-      return item.orderId === orderId ? [item] : [];
-    });
-    const header = await readPageHeader(tx, order);
-    return { entries: plan.entries, order: orderPageOf(after, { ...header, products: products!, items: orderItems, models: await models.ofLines(after, orderItems) }) };
+/** The scan itself, inside the caller's transaction (which may make several, as an integrator's PATCH does). */
+export async function assignOrderInventoryIn(tx: Tx, options: ScanAssignment): Promise<TOrderScanResult> {
+  const { orderId, carriers } = options;
+  // The scan's audit rows (reservations, lines, status) go in together, in one insert before the commit.
+  const audits = batchAudits(options.audit);
+  const audit = audits.context;
+  const { products, ...state } = await loadOrderState({ db: tx, orderId, lock: true, carriers, withProducts: true });
+  const refusal = inventoryChangeRefusal(state.order.status);
+  if (refusal) throw new AppError('RULE_VIOLATED', refusal);
+  const picked = pickedLine(state, options.lineId);
+  const targets = picked ? [picked] : liveLines(state).filter((line) => line.status === 'PENDING');
+  const scanned = classifyOrderScan(options.text, [...new Set(targets.flatMap((line) => kindsTakenBy(state, line)))], options.format);
+  if (scanned.length === 0) throw AppError.field('VALIDATION_FAILED', 'body.text', 'empty', 'Scan or paste an identifier');
+  if (scanned.length > MAX_SCANNED_VALUES) {
+    throw AppError.field('VALIDATION_FAILED', 'body.text', 'too_many', `Paste at most ${MAX_SCANNED_VALUES} identifiers at a time; this has ${scanned.length}`);
+  }
+  const values = scanned.flatMap((value) => (value.outcome === 'identifier' ? [value.parsed.value] : []));
+  // The scanned values' stock and the order's own items (for the answer), in one statement.
+  const { found: stock, items } = await findOrderStock({ db: tx, values, orderId });
+  // Which order holds a value is only told for one not in stock or not Available.
+  const unplaced = values.filter((value) => stock.find((s) => s.identifier.value === value)?.status !== 'AVAILABLE');
+  const holdings = await findLinesByIdentifier({ db: tx, values: unplaced });
+  const models = await modelsOf(tx, state, scanned, stock, items);
+  const plan = planScan({ state, picked, targets, scanned, stock, holdings, models: models.ofScanned });
+  const vetoed = options.veto?.(plan.entries);
+  if (vetoed) throw vetoed;
+
+  // Items in a fixed order, so two scans reserving the same items cannot deadlock.
+  for (const reservation of [...plan.reservations].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
+    await reserveStockItem(tx, audit, { ...reservation, orderId });
+  }
+  let order = state.order;
+  const changed = state.lines.filter((line) => plan.identifiers.get(line.id) !== line.identifiers);
+  if (changed.length) {
+    await setLineIdentifiers(
+      tx,
+      audit,
+      changed.map((line) => ({ lineId: line.id, before: line.identifiers, after: plan.identifiers.get(line.id)!, action: 'assign_inventory' })),
+    );
+    const next = statusAfterInventoryChange(
+      state.order.status,
+      liveLines(state).map((line) => ({ missing: missingOf(state, line, plan.identifiers.get(line.id)!) })),
+    );
+    if (next !== state.order.status) order = { ...order, status: next, ...(await changeOrderStatus(tx, audit, { orderId, from: state.order.status, to: next })) };
+  }
+  const scannedLines = state.lines.map((line) => ({ ...line, identifiers: plan.identifiers.get(line.id)! }));
+  // Flow-through: an order that just became Ready goes to its carrier in the same transaction.
+  if (order.status === 'READY' && state.order.status !== 'READY' && sendsByItself(state)) {
+    const ready: OrderState = { ...state, order, lines: scannedLines };
+    if (!sendRefusal(ready)) {
+      const sent = await sendLockedOrder(tx, audit, ready, { idempotencyKey: autoSendKey(orderId) });
+      order = { ...order, status: sent.status, updatedAt: sent.updatedAt };
+    }
+  }
+  await audits.flush(tx);
+
+  // The answer is the order page as it now is, built from what the scan read and wrote rather than read again.
+  const after: OrderState = { ...state, order, lines: scannedLines };
+  const reservedOn = new Map(plan.reservations.map((r) => [r.itemId, r.lineId]));
+  const orderItems = items.flatMap((item): ItemWithIdentifiers[] => {
+    const lineId = reservedOn.get(item.id);
+    if (lineId) return [{ ...item, status: 'RESERVED', lineId, orderId }];
+    return item.orderId === orderId ? [item] : [];
   });
+  const header = await readPageHeader(tx, order);
+  return { entries: plan.entries, order: orderPageOf(after, { ...header, products: products!, items: orderItems, models: await models.ofLines(after, orderItems) }) };
 }
 
 function pickedLine(state: OrderState, lineId: string | undefined): LineRow | null {

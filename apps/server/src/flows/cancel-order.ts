@@ -1,5 +1,5 @@
 import { cancelRefusal, type TOrderDetail } from '@linedesk/domain';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
 import type { AuditContext } from '../modules/audit/record-audit.js';
 import { findItemsWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
@@ -15,19 +15,23 @@ import { loadOrderState } from './order-state.js';
  * left as it is.
  */
 export async function cancelOrder(options: { db: Db; audit: AuditContext; orderId: string; reason: string }): Promise<TOrderDetail> {
-  const { db, audit, orderId, reason } = options;
-  await db.transaction(async (tx) => {
-    const state = await loadOrderState({ db: tx, orderId, lock: true });
-    const refusal = cancelRefusal(state.order.status);
-    if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
-    const items = await findItemsWithIdentifiers({ db: tx, orderId });
-    await releaseStockItems(tx, audit, {
-      orderId,
-      itemIds: items.filter((item) => item.status === 'RESERVED').map((item) => item.id),
-      reason: `Order ${state.order.orderNumber} cancelled: ${reason}`,
-    });
-    await cancelOrderLines(tx, audit, { lines: state.lines, reason });
-    await changeOrderStatus(tx, audit, { orderId, from: state.order.status, to: 'CANCELLED', action: 'cancel', reason });
-  });
+  const { db, orderId } = options;
+  await db.transaction((tx) => cancelOrderIn(tx, options));
   return getOrderPage({ db, orderId });
+}
+
+/** The Cancel itself, inside the caller's transaction (an integrator's cancelProductOrder records its outcome in the same one). */
+export async function cancelOrderIn(tx: Tx, options: { audit: AuditContext; orderId: string; reason: string }): Promise<void> {
+  const { audit, orderId, reason } = options;
+  const state = await loadOrderState({ db: tx, orderId, lock: true });
+  const refusal = cancelRefusal(state.order.status);
+  if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
+  const items = await findItemsWithIdentifiers({ db: tx, orderId });
+  await releaseStockItems(tx, audit, {
+    orderId,
+    itemIds: items.filter((item) => item.status === 'RESERVED').map((item) => item.id),
+    reason: `Order ${state.order.orderNumber} cancelled: ${reason}`,
+  });
+  await cancelOrderLines(tx, audit, { lines: state.lines, reason });
+  await changeOrderStatus(tx, audit, { orderId, from: state.order.status, to: 'CANCELLED', action: 'cancel', reason });
 }

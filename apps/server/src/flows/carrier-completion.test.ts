@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { startCarrierSim, type CarrierSim, type TFaultsInput } from '@linedesk/carrier-sim/testing';
 import {
   GATEWAY_HEADERS,
-  ZCatalogDocument,
   type TCarrierMessage,
   type TCustomerAccount,
   type TFalloutPage,
@@ -15,19 +14,13 @@ import {
 } from '@linedesk/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from '../../test/order-fixture.js';
+import { carrierOrderClient, loadSimCatalog, startProvisioningRunner } from '../../test/carrier-test-app.js';
 import { createTestApp, TEST_HOST, type TestApp, type TestUser } from '../../test/test-app.js';
 import { NEW_LINE, PORT_LINE } from '../../test/wizard-fixture.js';
 import { selectRows } from '../db/client.js';
-import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
-import { demoCatalogWithSecrets } from '../modules/catalog/demo-catalog.js';
-import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
-import { startJobRunner, type JobHandlers, type JobLogger, type JobRunner } from '../modules/jobs/job-runner.js';
-import { createAdapterRegistry } from '../modules/provisioning/adapters/adapter-registry.js';
+import type { JobRunner } from '../modules/jobs/job-runner.js';
 import { FALLOUT_STUCK_MINUTES_SETTING, writeSetting } from '../modules/system/settings.js';
 import { DEMO_CARRIER_ACCOUNTS_FILE } from '../paths.js';
-import { CARRIER_SUBMIT_JOB } from './carrier-jobs.js';
-import { provisioningJobHandlers } from './provisioning-jobs.js';
 
 /*
  * Completion: a Ready order is sent through the real submit job to the real carrier gateway simulator
@@ -38,79 +31,35 @@ import { provisioningJobHandlers } from './provisioning-jobs.js';
 const NWM_SECRET = (JSON.parse(readFileSync(DEMO_CARRIER_ACCOUNTS_FILE, 'utf8')) as { carrierCode: string; webhookSecret: string; apiKey: string }[]).find(
   (account) => account.carrierCode === 'NWM',
 )!;
-const QUIET: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const OWN_DEVICE_TAC = '35332011';
-
 type Submission = { id: string; submission_key: string; request_id: string | null; status: string; attempt: number };
 
-/** An app on its own database wired to the simulator, its agent, and a job runner with the given handlers. */
+/** An app on its own database wired to the simulator, its agent, and a job runner of the given kinds of jobs. */
 async function carrierWorld(sim: CarrierSim, env: Record<string, string>, kinds: 'submit' | 'all') {
   const t = await createTestApp({ LOG_LEVEL: 'error', ...env });
-  const document = demoCatalogWithSecrets();
-  await importCatalog({
-    db: t.database.db,
-    audit: SYSTEM_ACTOR,
-    secrets: t.secrets,
-    document: ZCatalogDocument.parse({
-      ...document,
-      agents: (document.agents ?? []).map((agent) => ({ ...agent, salesPersonEmails: [] })),
-      carriers: (document.carriers ?? []).map((carrier) =>
-        carrier.provisioning?.adapter === 'carrier-gateway' ? { ...carrier, provisioning: { ...carrier.provisioning, endpoint: sim.baseUrl } } : carrier,
-      ),
-    }),
-  });
+  await loadSimCatalog(t, sim);
   const agent = await t.createUser('agent', { name: 'Alex Agent' });
   const session = await t.sessionFor(agent);
-  const all = provisioningJobHandlers({ db: t.database.db, config: t.config, secrets: t.secrets, adapters: createAdapterRegistry({ carrierTimeoutMs: 5000 }), log: QUIET });
-  const handlers: JobHandlers = kinds === 'all' ? all : { [CARRIER_SUBMIT_JOB]: all[CARRIER_SUBMIT_JOB]! };
-  const runner = startJobRunner({ db: t.database.db, handlers, concurrency: 4, leaseSeconds: 30, retry: { baseMs: 20, capMs: 200 }, pollMs: 50, log: QUIET });
-  return { t, agent, session, runner };
+  return { t, agent, session, runner: startProvisioningRunner(t, kinds) };
 }
 
 function helpers(t: TestApp, agent: TestUser, session: string) {
-  const page = async (orderId: string): Promise<TOrderDetail> => {
-    const response = await t.request({ method: 'GET', url: `/api/orders/${orderId}`, session });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json();
-  };
-  const waitFor = async <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> => {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) return value;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const client = carrierOrderClient(t, agent, session);
   const submissionOf = async (orderId: string): Promise<Submission> =>
     (await selectRows<Submission>(t.database.db, sql`select id, submission_key, request_id, status, attempt from carrier_submissions where order_id = ${orderId} order by attempt desc limit 1`))[0]!;
 
-  /** An order whose every line has its SIM and device: Ready. */
-  const readyOrder = async (lines: TWizardLineInput[] = [NEW_LINE, PORT_LINE]) => {
-    const created = await createWizardOrder(t, session, agent.id, lines);
-    const before = await page(created.orderId);
-    for (const [index, line] of lines.entries()) {
-      const sim = newIccid();
-      const device = line.deviceSource === 'STOCK' ? newImei() : newImei(OWN_DEVICE_TAC);
-      await addStock(t, line.deviceSource === 'STOCK' ? [aSim(sim), aDevice(device)] : [aSim(sim)]);
-      const response = await t.request({ method: 'POST', url: `/api/orders/${created.orderId}/inventory`, session, payload: { text: `${sim}\n${device}`, lineId: before.lines[index]!.id } });
-      expect(response.statusCode, response.body).toBe(200);
-    }
-    expect((await page(created.orderId)).status).toBe('READY');
-    return created;
-  };
+  /** An order whose every line has its SIM and device (by default a new line and a port-in): Ready. */
+  const readyOrder = (lines: TWizardLineInput[] = [NEW_LINE, PORT_LINE]) => client.readyOrder(lines);
 
   /** Send, then wait for the submit job to deliver it and the carrier to accept it. */
   const sendAccepted = async (orderId: string): Promise<Submission & { request_id: string }> => {
-    const response = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers: { 'idempotency-key': randomUUID() } });
-    expect(response.statusCode, response.body).toBe(200);
-    return waitFor('the carrier to accept the submission', async () => {
+    await client.send(orderId);
+    return client.waitFor('the carrier to accept the submission', async () => {
       const submission = await submissionOf(orderId);
       return submission.status === 'ACCEPTED' && submission.request_id ? (submission as Submission & { request_id: string }) : null;
     });
   };
 
-  return { page, waitFor, submissionOf, readyOrder, sendAccepted };
+  return { page: client.page, messages: client.messages, waitForStatus: client.waitForStatus, submissionOf, readyOrder, sendAccepted };
 }
 
 describe('completion from the carrier: signed callbacks, status checks, Carrier Messages and fallout', () => {
@@ -182,11 +131,7 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
       });
       return { response, callback, signature };
     };
-    const messages = async (orderId: string): Promise<TCarrierMessage[]> => {
-      const response = await t.request({ method: 'GET', url: `/api/orders/${orderId}/carrier-messages`, session });
-      expect(response.statusCode, response.body).toBe(200);
-      return response.json();
-    };
+    const messages = (orderId: string) => h.messages(orderId);
     const itemStatuses = async (orderId: string) =>
       (await selectRows<{ status: string }>(t.database.db, sql`select status from inventory_items where order_id = ${orderId} order by status`)).map((row) => row.status);
     const account = async (customerId: string): Promise<TCustomerAccount> => (await t.request({ method: 'GET', url: `/api/customers/${customerId}`, session })).json();
@@ -525,10 +470,7 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
     it('should complete the order from the status checks, activating once', async () => {
       const { orderId, customerId } = await h.readyOrder([NEW_LINE]);
       const submission = await h.sendAccepted(orderId);
-      const order = await h.waitFor('the order to complete', async () => {
-        const page = await h.page(orderId);
-        return page.status === 'COMPLETE' ? page : null;
-      });
+      const order = await h.waitForStatus(orderId, 'COMPLETE');
       // A number the carrier gave in the area code asked for.
       expect(order.lines[0]).toMatchObject({ status: 'ACTIVE', number: expect.stringMatching(/^312\d{7}$/), activatedAt: expect.any(String) });
       expect(order.awaitingCarrier).toBe(false);

@@ -1,5 +1,5 @@
-import { startCarrierSim, type CarrierSim, type SimStats } from '@linedesk/carrier-sim/testing';
-import { formatNanp, type TCarrierMessage, type TFalloutPage, type TOrderDetail, type TOrderHistoryEntry } from '@linedesk/domain';
+import { startCarrierSim, type CarrierSim, type SimStats, type TFaultsInput } from '@linedesk/carrier-sim/testing';
+import { formatNanp, type TCarrierMessage, type TFalloutPage, type TOrderDetail, type TOrderHistoryEntry, type TWizardLineInput } from '@linedesk/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { carrierOrderClient, createCarrierTestApp, type CarrierTestApp } from '../../test/carrier-test-app.js';
 import { NEW_LINE } from '../../test/wizard-fixture.js';
@@ -66,12 +66,37 @@ describe('sending through carrier faults: the order still ends right', () => {
   /** Waits until the simulator has had `count` more callbacks answered 2xx than in `before`. */
   const waitForCallbacksSent = (before: SimStats, count: number) =>
     client.waitFor(`${count} callbacks answered`, async () => ((await sim.stats()).callbacksSent - before.callbacksSent >= count ? true : null));
+  /** The carrier behaves so; the agent sends a Ready order (default one new line). With the simulator's counts before, and Send's answer. */
+  const sendWithFaults = async (faults: TFaultsInput, lines?: TWizardLineInput[]) => {
+    await sim.setFaults(faults);
+    const before = await sim.stats();
+    const { orderId } = await client.readyOrder(lines);
+    const sent = await client.send(orderId);
+    return { orderId, before, sent };
+  };
+  /**
+   * A one-line order whose first submit got no answer in time: sent again with the same key, answered
+   * `answerStatus` (200: the carrier already had the request; 202: taken now), then completed by both callbacks.
+   */
+  const expectCompleteAfterTimeout = async (orderId: string, answerStatus: 200 | 202) => {
+    const order = await client.waitForStatus(orderId, 'COMPLETE');
+    expectComplete(order, 1);
+    const messages = await client.messages(orderId);
+    expect(exchangesOf(messages).slice(0, 4).map((m) => [m.direction, m.httpStatus, m.summary])).toEqual([
+      ['REQUEST', null, expect.stringMatching(/^Activation request for 1 line, key /)],
+      ['ERROR', null, `No answer: The carrier did not answer within ${CARRIER_TIMEOUT_MS} ms; will retry`],
+      ['REQUEST', null, expect.stringMatching(/^Activation request for 1 line, key /)],
+      ['RESPONSE', answerStatus, `${answerStatus} Accepted, request ${order.carrier.requestId}`],
+    ]);
+    const keys = requestKeysOf(messages);
+    expect(keys).toHaveLength(1);
+    expect(callbacksOf(messages).map((m) => m.operation)).toEqual(['callback activation.in_progress', 'callback activation.completed']);
+    await expectActivatedOnce(order, keys[0]!);
+  };
 
   it('should retry after transient 5xx answers with the same request key until the carrier takes it, and complete', async () => {
-    await sim.setFaults({ transientErrors: 2 });
-    const before = await sim.stats();
-    const { orderId } = await client.readyOrder([NEW_LINE, NEW_LINE]);
-    expect(await client.send(orderId)).toMatchObject({ status: 'SENT', awaitingCarrier: true });
+    const { orderId, before, sent } = await sendWithFaults({ transientErrors: 2 }, [NEW_LINE, NEW_LINE]);
+    expect(sent).toMatchObject({ status: 'SENT', awaitingCarrier: true });
 
     const order = await client.waitForStatus(orderId, 'COMPLETE');
     expectComplete(order, 2);
@@ -100,53 +125,19 @@ describe('sending through carrier faults: the order still ends right', () => {
 
   it('should retry a submit the carrier took but never answered (timeout) with the same key, and activate once', async () => {
     // The carrier takes the request and holds the connection; its callbacks come late enough for the retry to get the first answer.
-    await sim.setFaults({ timeouts: 1, timeoutAfterAccept: true, callbackDelayMs: 2500 });
-    const before = await sim.stats();
-    const { orderId } = await client.readyOrder();
-    await client.send(orderId);
-
-    const order = await client.waitForStatus(orderId, 'COMPLETE');
-    expectComplete(order, 1);
-    const messages = await client.messages(orderId);
-    expect(exchangesOf(messages).slice(0, 4).map((m) => [m.direction, m.httpStatus, m.summary])).toEqual([
-      ['REQUEST', null, expect.stringMatching(/^Activation request for 1 line, key /)],
-      ['ERROR', null, `No answer: The carrier did not answer within ${CARRIER_TIMEOUT_MS} ms; will retry`],
-      ['REQUEST', null, expect.stringMatching(/^Activation request for 1 line, key /)],
-      // The same key again: the carrier answers with the request it already has.
-      ['RESPONSE', 200, `200 Accepted, request ${order.carrier.requestId}`],
-    ]);
-    const keys = requestKeysOf(messages);
-    expect(keys).toHaveLength(1);
-    expect(callbacksOf(messages).map((m) => m.operation)).toEqual(['callback activation.in_progress', 'callback activation.completed']);
-    await expectActivatedOnce(order, keys[0]!);
+    const { orderId, before } = await sendWithFaults({ timeouts: 1, timeoutAfterAccept: true, callbackDelayMs: 2500 });
+    // The same key again: the carrier answers with the request it already has.
+    await expectCompleteAfterTimeout(orderId, 200);
     expect((await sim.stats()).submits - before.submits).toBe(2);
   });
 
   it('should retry a submit that timed out before the carrier took it, and activate once', async () => {
-    await sim.setFaults({ timeouts: 1, timeoutAfterAccept: false });
-    const { orderId } = await client.readyOrder();
-    await client.send(orderId);
-
-    const order = await client.waitForStatus(orderId, 'COMPLETE');
-    expectComplete(order, 1);
-    const messages = await client.messages(orderId);
-    expect(exchangesOf(messages).slice(0, 4).map((m) => [m.direction, m.httpStatus, m.summary])).toEqual([
-      ['REQUEST', null, expect.stringMatching(/^Activation request for 1 line, key /)],
-      ['ERROR', null, `No answer: The carrier did not answer within ${CARRIER_TIMEOUT_MS} ms; will retry`],
-      ['REQUEST', null, expect.stringMatching(/^Activation request for 1 line, key /)],
-      ['RESPONSE', 202, `202 Accepted, request ${order.carrier.requestId}`],
-    ]);
-    const keys = requestKeysOf(messages);
-    expect(keys).toHaveLength(1);
-    expect(callbacksOf(messages).map((m) => m.operation)).toEqual(['callback activation.in_progress', 'callback activation.completed']);
-    await expectActivatedOnce(order, keys[0]!);
+    const { orderId } = await sendWithFaults({ timeouts: 1, timeoutAfterAccept: false });
+    await expectCompleteAfterTimeout(orderId, 202);
   });
 
   it('should wait In progress for slow callbacks, then complete from them', async () => {
-    await sim.setFaults({ callbackDelayMs: 1000 });
-    const before = await sim.stats();
-    const { orderId } = await client.readyOrder();
-    await client.send(orderId);
+    const { orderId, before } = await sendWithFaults({ callbackDelayMs: 1000 });
 
     // Taken by the carrier, and nothing heard yet: the agent sees it In progress at the carrier.
     const waiting = await client.waitForStatus(orderId, 'IN_PROGRESS');
@@ -165,10 +156,7 @@ describe('sending through carrier faults: the order still ends right', () => {
   });
 
   it('should take each duplicated callback once: recorded once, the line activated once', async () => {
-    await sim.setFaults({ duplicateCallbacks: true });
-    const before = await sim.stats();
-    const { orderId } = await client.readyOrder();
-    await client.send(orderId);
+    const { orderId, before } = await sendWithFaults({ duplicateCallbacks: true });
 
     const order = await client.waitForStatus(orderId, 'COMPLETE');
     expectComplete(order, 1);
@@ -187,10 +175,7 @@ describe('sending through carrier faults: the order still ends right', () => {
   });
 
   it('should complete from the final callback delivered first, and record the late progress report as no change', async () => {
-    await sim.setFaults({ outOfOrderCallbacks: true });
-    const before = await sim.stats();
-    const { orderId } = await client.readyOrder();
-    await client.send(orderId);
+    const { orderId, before } = await sendWithFaults({ outOfOrderCallbacks: true });
 
     const order = await client.waitForStatus(orderId, 'COMPLETE');
     await waitForCallbacksSent(before, 2);
@@ -210,10 +195,7 @@ describe('sending through carrier faults: the order still ends right', () => {
   });
 
   it('should complete from the status checks when the carrier drops every callback, retrying a failed check', async () => {
-    await sim.setFaults({ dropCallbacks: true });
-    const before = await sim.stats();
-    const { orderId } = await client.readyOrder();
-    await client.send(orderId);
+    const { orderId, before } = await sendWithFaults({ dropCallbacks: true });
     await client.waitForStatus(orderId, 'IN_PROGRESS');
     // The first status check meets a 503 too.
     await sim.setFaults({ dropCallbacks: true, transientErrors: 1 });
@@ -239,9 +221,7 @@ describe('sending through carrier faults: the order still ends right', () => {
 
   it('should move the order to Error with the carrier’s code and text on a permanent rejection, then complete when sent again', async () => {
     const rejection = { code: 'CREDIT_CHECK_FAILED', text: 'The account did not pass the carrier credit check' };
-    await sim.setFaults({ rejectAll: rejection });
-    const { orderId } = await client.readyOrder([NEW_LINE, NEW_LINE]);
-    await client.send(orderId);
+    const { orderId } = await sendWithFaults({ rejectAll: rejection }, [NEW_LINE, NEW_LINE]);
 
     const refused = await client.waitForStatus(orderId, 'ERROR');
     expect(refused).toMatchObject({

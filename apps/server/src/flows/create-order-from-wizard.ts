@@ -23,7 +23,7 @@ import { findDuplicateCustomers } from '../modules/customers/use-cases/find-dupl
 import { reserveLineStock } from '../modules/inventory/use-cases/reserve-line-stock.js';
 import { createOrder } from '../modules/orders/use-cases/create-order.js';
 import { createPaymentMethod, type NewPaymentMethod } from '../modules/payments/use-cases/create-payment-method.js';
-import { stepCompletion, type DraftData, type StoredPayment } from '../modules/wizard/draft-data.js';
+import { stepCompletion, type DraftData, type StoredLine, type StoredPayment } from '../modules/wizard/draft-data.js';
 import { readSettings } from '../modules/system/settings.js';
 import { assertOpen, lockDraft, markDraftSubmitted, type DraftPolicy } from '../modules/wizard/draft-store.js';
 import { PROFILE_FIELDS_SETTING, profileFieldSettingsOf } from '../modules/wizard/profile-field-settings.js';
@@ -118,13 +118,8 @@ export async function createOrderFromWizard(options: {
       duplicateAcknowledgement: exact.length ? (options.duplicateAcknowledgement?.reason ?? null) : null,
       createdBy: options.userId,
     });
-    await reserveStock(tx, audit, { orderId: order.id, lineIds: order.lineIds, carrierCode: start.carrierCode, data });
-    // Flow-through: an order created Ready (all its stock scanned in the wizard) goes to its carrier in the same
-    // transaction, as one that becomes Ready by a scan does. Orders that do not send by themselves read nothing more.
-    if (ready && (orderOptions.sendAutomatically || carrier.flowThrough)) {
-      const state = await loadOrderState({ db: tx, orderId: order.id, lock: true });
-      if (!sendRefusal(state)) await sendLockedOrder(tx, audit, state, { idempotencyKey: autoSendKey(order.id) });
-    }
+    await reserveStock(tx, audit, { orderId: order.id, lineIds: order.lineIds, carrierCode: start.carrierCode, lines: data.lines });
+    if (ready && (orderOptions.sendAutomatically || carrier.flowThrough)) await sendCreatedOrder(tx, audit, order.id);
     if (exact.length) await auditAcknowledgement(tx, audit, order.id, exact, options.duplicateAcknowledgement!.reason);
 
     const result = { customerId: customer.id, accountNumber: customer.accountNumber, orderId: order.id, orderNumber: order.orderNumber };
@@ -185,10 +180,27 @@ function memoized<T>(key: string, build: () => T): T {
   return schemas.get(key) as T;
 }
 
-/** Reserves every scanned identifier for its line; one refusal anywhere refuses Create Order, naming the line and identifier. */
-async function reserveStock(tx: Tx, audit: AuditContext, order: { orderId: string; lineIds: string[]; carrierCode: string; data: DraftData }): Promise<void> {
+/**
+ * Flow-through: an order created Ready (all its stock scanned in the wizard, or given by an integrator) goes to
+ * its carrier in the same transaction, as one that becomes Ready by a scan does. Called only for an order that
+ * sends by itself, so the others read nothing more.
+ */
+export async function sendCreatedOrder(tx: Tx, audit: AuditContext, orderId: string): Promise<void> {
+  const state = await loadOrderState({ db: tx, orderId, lock: true });
+  if (!sendRefusal(state)) await sendLockedOrder(tx, audit, state, { idempotencyKey: autoSendKey(orderId) });
+}
+
+/**
+ * Reserves every scanned identifier for its line; one refusal anywhere refuses Create Order, naming the line
+ * and identifier (`lines.<index>.identifiers.<index>`).
+ */
+export async function reserveStock(
+  tx: Tx,
+  audit: AuditContext,
+  order: { orderId: string; lineIds: string[]; carrierCode: string; lines: Pick<StoredLine, 'deviceSource' | 'identifiers'>[] },
+): Promise<void> {
   const problems: { path: (string | number)[]; rule: string; message: string }[] = [];
-  for (const [index, line] of order.data.lines.entries()) {
+  for (const [index, line] of order.lines.entries()) {
     if (line.identifiers.length === 0) continue;
     const refused = await reserveLineStock(tx, audit, {
       lineId: order.lineIds[index]!,

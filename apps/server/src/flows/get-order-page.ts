@@ -11,7 +11,7 @@ import {
 } from '@linedesk/domain';
 import type { DbOrTx } from '../db/client.js';
 import type { CarrierRules } from '../modules/catalog/use-cases/find-carrier-rules.js';
-import { findUsers } from '../modules/auth/use-cases/find-users.js';
+import { creatorIds, creatorName, findUsers } from '../modules/auth/use-cases/find-users.js';
 import { findCustomerSummaries, type CustomerSummary } from '../modules/customers/use-cases/find-customer-summaries.js';
 import { findItemsWithIdentifiers, type ItemWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
 import { resolveDeviceModels, type DeviceModel } from '../modules/inventory/use-cases/resolve-device-models.js';
@@ -43,12 +43,12 @@ export async function getOrderPage(options: { db: DbOrTx; orderId: string; carri
  */
 export type PageHeader = { customer: CustomerSummary | undefined; createdBy: string | undefined; carrier: TOrderCarrierState };
 
-export async function readPageHeader(db: DbOrTx, order: Pick<OrderState['order'], 'id' | 'customerId' | 'createdBy'>): Promise<PageHeader> {
+export async function readPageHeader(db: DbOrTx, order: Pick<OrderState['order'], 'id' | 'customerId' | 'createdBy' | 'createdByLabel'>): Promise<PageHeader> {
   // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
   const [customer] = await findCustomerSummaries({ db, ids: [order.customerId] });
-  const [person] = await findUsers({ db, ids: [order.createdBy] });
+  const people = await findUsers({ db, ids: creatorIds([order]) });
   const carrier = await readOrderCarrierState(db, order.id);
-  return { customer, createdBy: person?.name, carrier };
+  return { customer, createdBy: creatorName(people, order), carrier };
 }
 
 export type OrderPageParts = PageHeader & {

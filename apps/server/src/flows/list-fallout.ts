@@ -1,11 +1,11 @@
 import type { TFalloutPage, TFalloutQuery, TFalloutRow } from '@linedesk/domain';
 import type { DbOrTx } from '../db/client.js';
-import { findCustomerSummaries } from '../modules/customers/use-cases/find-customer-summaries.js';
 import { listFalloutOrders } from '../modules/orders/use-cases/list-fallout-orders.js';
 import type { OrderRow } from '../modules/orders/use-cases/get-order.js';
 import type { SubmissionRow } from '../modules/provisioning/use-cases/create-submission.js';
 import { findLatestSubmissions } from '../modules/provisioning/use-cases/find-latest-submissions.js';
 import { readFalloutStuckMinutes } from '../modules/system/settings.js';
+import { findOrderCustomers, orderListRow } from './order-list-row.js';
 import { CARRIER_UNREACHABLE } from './submit-order-to-carrier.js';
 
 /**
@@ -24,27 +24,18 @@ export async function listFallout(options: { db: DbOrTx; query: TFalloutQuery; n
     limit: query.limit,
     offset: query.offset,
   });
-  const customers = await findCustomerSummaries({ db, ids: [...new Set(orders.map((order) => order.customerId))] });
+  const customers = await findOrderCustomers(db, orders);
   const submissions = await findLatestSubmissions({ db, orderIds: orders.map((order) => order.id) });
   return {
     total,
     stuckMinutes,
     rows: orders.map((order): TFalloutRow => {
-      const customer = customers.find((c) => c.id === order.customerId);
       const submission = submissions.get(order.id);
       return {
-        id: order.id,
-        orderNumber: order.orderNumber,
-        orderType: order.orderType,
-        status: order.status,
-        carrierCode: order.carrierCode,
-        carrierName: order.carrierName,
-        accountNumber: customer?.accountNumber ?? '',
-        customerName: customer?.displayName ?? 'Unknown customer',
+        ...orderListRow(order, customers),
         problem: problemOf(order, submission, now),
         errorCode: order.status === 'ERROR' ? (submission?.errorCode ?? null) : null,
         lastSentAt: submission?.createdAt.toISOString() ?? null,
-        updatedAt: order.updatedAt.toISOString(),
       };
     }),
   };

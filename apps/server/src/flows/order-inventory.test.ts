@@ -1,9 +1,9 @@
 import type { TOrderDetail, TOrderScanResult } from '@linedesk/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStock, aDevice, aSim, createWizardOrder, newEid, newIccid, newImei } from '../../test/order-fixture.js';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.js';
-import { loadDemoCatalog, NEW_LINE } from '../../test/wizard-fixture.js';
+import { addStock, aDevice, aSim, createOrderTestApp, createWizardOrder, newEid, newIccid, newImei } from '../../test/order-fixture.js';
+import type { TestApp, TestUser } from '../../test/test-app.js';
+import { NEW_LINE } from '../../test/wizard-fixture.js';
 import { selectRows } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { reserveStockItem } from '../modules/inventory/use-cases/reserve-stock-item.js';
@@ -15,11 +15,7 @@ describe("the order's Inventory tab: scan, unassign, no double assignment, Cance
   let viewerSession: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOG_LEVEL: 'error' });
-    await loadDemoCatalog(t);
-    agent = await t.createUser('agent', { name: 'Alex Agent' });
-    agentSession = await t.sessionFor(agent);
-    viewerSession = await t.sessionFor(await t.createUser('viewer'));
+    ({ t, agent, agentSession, viewerSession } = await createOrderTestApp());
   });
   afterAll(async () => t.close());
 

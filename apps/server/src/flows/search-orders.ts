@@ -1,9 +1,10 @@
 import { parseIdentifier, parseNanp, type TOrderQueuePage, type TOrderQueueQuery } from '@linedesk/domain';
 import type { DbOrTx } from '../db/client.js';
-import { findUsers } from '../modules/auth/use-cases/find-users.js';
+import { creatorIds, creatorName, findUsers } from '../modules/auth/use-cases/find-users.js';
 import { findCustomerSummaries } from '../modules/customers/use-cases/find-customer-summaries.js';
 import { findStockItems } from '../modules/inventory/use-cases/find-stock-items.js';
 import { listOrders, type OrderSearch } from '../modules/orders/use-cases/list-orders.js';
+import { findOrderCustomers, orderListRow } from './order-list-row.js';
 
 const AGE_MS = { '1H': 3_600_000, '1D': 86_400_000, '3D': 3 * 86_400_000, '7D': 7 * 86_400_000 } as const;
 
@@ -29,29 +30,18 @@ export async function searchOrders(options: { db: DbOrTx; query: TOrderQueueQuer
     offset: query.offset,
   });
   const [customers, people] = await Promise.all([
-    findCustomerSummaries({ db, ids: [...new Set(entries.map((e) => e.order.customerId))] }),
-    findUsers({ db, ids: [...new Set(entries.map((e) => e.order.createdBy))] }),
+    findOrderCustomers(db, entries.map((e) => e.order)),
+    findUsers({ db, ids: creatorIds(entries.map((e) => e.order)) }),
   ]);
   return {
     total,
-    rows: entries.map(({ order, lineCount, matchedOn }) => {
-      const customer = customers.find((c) => c.id === order.customerId);
-      return {
-        id: order.id,
-        orderNumber: order.orderNumber,
-        orderType: order.orderType,
-        status: order.status,
-        carrierCode: order.carrierCode,
-        carrierName: order.carrierName,
-        accountNumber: customer?.accountNumber ?? '',
-        customerName: customer?.displayName ?? 'Unknown customer',
-        lineCount,
-        createdBy: people.find((p) => p.id === order.createdBy)?.name ?? 'Unknown user',
-        createdAt: order.createdAt.toISOString(),
-        updatedAt: order.updatedAt.toISOString(),
-        matchedOn: matchedOn ?? null,
-      };
-    }),
+    rows: entries.map(({ order, lineCount, matchedOn }) => ({
+      ...orderListRow(order, customers),
+      lineCount,
+      createdBy: creatorName(people, order),
+      createdAt: order.createdAt.toISOString(),
+      matchedOn: matchedOn ?? null,
+    })),
   };
 }
 

@@ -9,6 +9,7 @@ import { users } from '../modules/auth/auth.schema.js';
 import { carriers } from '../modules/catalog/catalog.schema.js';
 import { findCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
 import { inventoryItems } from '../modules/inventory/inventory.schema.js';
+import { readApiCustomerDefaults } from '../modules/system/settings.js';
 import { DEMO_CARRIER_ACCOUNTS_FILE } from '../paths.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { DEMO_SIGN_INS, ensureDemoData } from './seed-demo.js';
@@ -34,6 +35,8 @@ describe('demo data', () => {
     const stock = await database.db.select().from(inventoryItems);
     expect(new Set(stock.map((item) => `${item.carrierCode}:${item.kind}`))).toEqual(new Set(['NWM:DEVICE', 'NWM:SIM', 'NWM:ESIM', 'BSW:DEVICE', 'BSW:SIM', 'PCC:DEVICE', 'PCC:SIM']));
     expect(stock.every((item) => item.status === 'AVAILABLE')).toBe(true);
+    // Customers created through the TM Forum API get the first demo carrier and its default bill profile.
+    expect(await readApiCustomerDefaults(database.db)).toEqual({ carrierCode: 'NWM', billProfileCode: 'RES-STD', billMethod: 'EMAIL' });
     const rows = await database.db.select().from(users);
     for (const demo of DEMO_SIGN_INS) {
       const row = rows.find((r) => r.email === demo.email);

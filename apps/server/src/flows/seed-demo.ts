@@ -3,7 +3,7 @@ import { count, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
-import { demoCatalogWithSecrets } from '../modules/catalog/demo-catalog.js';
+import { DEMO_CATALOG, demoCatalogWithSecrets } from '../modules/catalog/demo-catalog.js';
 import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
 import { DEMO_STOCK, DEMO_TACS } from '../modules/inventory/demo-stock.js';
 import { addStockItems } from '../modules/inventory/use-cases/add-stock-items.js';
@@ -11,7 +11,7 @@ import { saveTac } from '../modules/inventory/use-cases/save-tac.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { users } from '../modules/auth/auth.schema.js';
 import { createUser } from '../modules/auth/use-cases/create-user.js';
-import { readSetting, writeSetting } from '../modules/system/settings.js';
+import { API_CUSTOMER_DEFAULTS_SETTING, readSetting, writeSetting, type ApiCustomerDefaults } from '../modules/system/settings.js';
 
 export type DemoSignIn = { role: Role; email: string; password: string };
 
@@ -62,11 +62,20 @@ export async function ensureDemoData(options: {
       });
       await addStockItems(tx, SYSTEM_ACTOR, DEMO_STOCK);
       for (const input of DEMO_TACS) await saveTac({ db: tx, audit: SYSTEM_ACTOR, tac: null, input });
+      await writeSetting(tx, API_CUSTOMER_DEFAULTS_SETTING, demoApiCustomerDefaults());
       await writeSetting(tx, DEMO_SETTING, new Date().toISOString());
     }
     const isDemo = config.demoMode !== 'off' && (alreadySeeded || shouldSeed);
     return { signIns: isDemo ? DEMO_SIGN_INS : null, hasUsers: shouldSeed || userCount > 0 };
   });
+}
+
+/** Customers created through the TM Forum API default to the first demo carrier, its default bill profile and that profile's bill method. */
+export function demoApiCustomerDefaults(): ApiCustomerDefaults {
+  const carrier = DEMO_CATALOG.carriers?.[0];
+  const profile = DEMO_CATALOG.billProfiles?.find((p) => p.code === carrier?.defaultBillProfileCode);
+  if (!carrier || !profile) throw new Error('The demo catalog has no carrier with a default bill profile');
+  return { carrierCode: carrier.code, billProfileCode: profile.code, billMethod: profile.defaultBillMethod ?? 'EMAIL' };
 }
 
 async function countUsers(db: DbOrTx): Promise<number> {

@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ZCatalogDocument, type TOrderDetail } from '@linedesk/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from '../../test/order-fixture.js';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.js';
-import { loadDemoCatalog, NEW_LINE } from '../../test/wizard-fixture.js';
+import { addStock, aDevice, aSim, createOrderTestApp, createWizardOrder, newIccid, newImei } from '../../test/order-fixture.js';
+import type { TestApp, TestUser } from '../../test/test-app.js';
+import { NEW_LINE } from '../../test/wizard-fixture.js';
 import { auditLog } from '../modules/audit/audit.schema.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
@@ -23,11 +23,7 @@ describe('Send: the order goes to its carrier through the outbox', () => {
   let viewerSession: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOG_LEVEL: 'error' });
-    await loadDemoCatalog(t);
-    agent = await t.createUser('agent', { name: 'Alex Agent' });
-    agentSession = await t.sessionFor(agent);
-    viewerSession = await t.sessionFor(await t.createUser('viewer'));
+    ({ t, agent, agentSession, viewerSession } = await createOrderTestApp());
   });
   afterAll(async () => t.close());
 

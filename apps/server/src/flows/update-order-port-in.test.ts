@@ -1,18 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { startCarrierSim, type CarrierSim } from '@linedesk/carrier-sim/testing';
-import { ZCatalogDocument, type TCarrierMessage, type TOrderDetail, type TOrderHistoryEntry, type TPortInUpdate, type TWizardLineInput } from '@linedesk/domain';
+import type { TCarrierMessage, TOrderDetail, TOrderHistoryEntry, TPortInUpdate, TWizardLineInput } from '@linedesk/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStock, aSim, createWizardOrder, newIccid, newImei } from '../../test/order-fixture.js';
+import { carrierOrderClient, loadSimCatalog, startProvisioningRunner } from '../../test/carrier-test-app.js';
+import { createWizardOrder } from '../../test/order-fixture.js';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.js';
 import { NEW_LINE, PORT_LINE } from '../../test/wizard-fixture.js';
 import { selectRows } from '../db/client.js';
-import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
-import { demoCatalogWithSecrets } from '../modules/catalog/demo-catalog.js';
-import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
-import { startJobRunner, type JobLogger } from '../modules/jobs/job-runner.js';
-import { createAdapterRegistry } from '../modules/provisioning/adapters/adapter-registry.js';
-import { provisioningJobHandlers } from './provisioning-jobs.js';
 
 /*
  * Edit port-in: the carrier refuses a port-in (wrong account number, wrong PIN), the agent corrects the
@@ -20,10 +14,8 @@ import { provisioningJobHandlers } from './provisioning-jobs.js';
  * gateway simulator (a real process) ports the number in. The PIN is write-only and sealed.
  */
 
-const QUIET: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 /** A Verizon Wireless subscriber in the simulator's port-in fixture (apps/carrier-sim/fixtures/port-subscribers.json). */
 const FIXTURE = { number: '3125550147', currentCarrier: 'Verizon Wireless', accountNumber: '482913570', pin: '4821' };
-const OWN_DEVICE_TAC = '35332011';
 
 type OrderedLine = TWizardLineInput & { portIn: NonNullable<TWizardLineInput['portIn']> };
 const portLine = (portIn: Partial<OrderedLine['portIn']>): OrderedLine => ({ ...PORT_LINE, portIn: { ...PORT_LINE.portIn!, ...portIn } });
@@ -34,62 +26,28 @@ describe('Edit port-in: correcting a port-in the carrier refused, then Send agai
   let agent: TestUser;
   let session: string;
 
+  let client: ReturnType<typeof carrierOrderClient>;
+
   beforeAll(async () => {
     sim = await startCarrierSim();
     t = await createTestApp({ LOG_LEVEL: 'error', CARRIER_POLL_SECONDS: '0.2' });
-    const document = demoCatalogWithSecrets();
-    await importCatalog({
-      db: t.database.db,
-      audit: SYSTEM_ACTOR,
-      secrets: t.secrets,
-      document: ZCatalogDocument.parse({
-        ...document,
-        agents: (document.agents ?? []).map((a) => ({ ...a, salesPersonEmails: [] })),
-        carriers: (document.carriers ?? []).map((carrier) =>
-          carrier.provisioning?.adapter === 'carrier-gateway' ? { ...carrier, provisioning: { ...carrier.provisioning, endpoint: sim.baseUrl } } : carrier,
-        ),
-      }),
-    });
+    await loadSimCatalog(t, sim);
     agent = await t.createUser('agent', { name: 'Alex Agent' });
     session = await t.sessionFor(agent);
+    client = carrierOrderClient(t, agent, session);
   });
   afterAll(async () => {
     await t?.close();
     await sim?.stop();
   });
 
-  const page = async (orderId: string): Promise<TOrderDetail> => {
-    const response = await t.request({ method: 'GET', url: `/api/orders/${orderId}`, session });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json();
-  };
+  const page = (orderId: string) => client.page(orderId);
   const editPortIn = (orderId: string, lineId: string, payload: Partial<TPortInUpdate>, as = session) =>
     t.request({ method: 'PUT', url: `/api/orders/${orderId}/lines/${lineId}/port-in`, session: as, payload });
-  const send = async (orderId: string) => {
-    const response = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers: { 'idempotency-key': randomUUID() } });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as TOrderDetail;
-  };
-  const waitForStatus = async (orderId: string, statuses: TOrderDetail['status'][]): Promise<TOrderDetail> => {
-    const until = Date.now() + 20_000;
-    for (;;) {
-      const order = await page(orderId);
-      if (statuses.includes(order.status)) return order;
-      if (Date.now() > until) throw new Error(`the order stayed ${order.status}, not ${statuses.join(' or ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const send = (orderId: string) => client.send(orderId);
+  const waitForStatus = (orderId: string, statuses: TOrderDetail['status'][]) => client.waitForStatus(orderId, statuses, 20_000);
   /** A one-line port-in order (the customer's own device) with its SIM and device scanned: Ready. */
-  const readyPortOrder = async (line: TWizardLineInput, portInNumber?: string) => {
-    const created = await createWizardOrder(t, session, agent.id, [line], portInNumber ? { portInNumber } : {});
-    const [iccid, imei] = [newIccid(), newImei(OWN_DEVICE_TAC)];
-    await addStock(t, [aSim(iccid)]);
-    const scanned = await t.request({ method: 'POST', url: `/api/orders/${created.orderId}/inventory`, session, payload: { text: `${iccid}\n${imei}` } });
-    expect(scanned.statusCode, scanned.body).toBe(200);
-    const order = await page(created.orderId);
-    expect(order.status).toBe('READY');
-    return order;
-  };
+  const readyPortOrder = async (line: TWizardLineInput, portInNumber?: string) => page((await client.readyOrder([line], portInNumber ? { portInNumber } : {})).orderId);
   const storedPortIn = async (lineId: string) =>
     (await selectRows<{ port_in: { pinSealed: string | null; accountNumber: string; currentCarrier: string }; carrier_rejection: unknown }>(
       t.database.db,
@@ -103,15 +61,7 @@ describe('Edit port-in: correcting a port-in the carrier refused, then Send agai
   const correction = { currentCarrier: FIXTURE.currentCarrier, accountNumber: FIXTURE.accountNumber, pin: FIXTURE.pin, authorizedSigner: 'Dana Whitfield', accountName: 'Dana Whitfield' };
 
   it('should let the agent correct the account number and PIN the carrier refused, then Send again: the carrier ports the number in', async () => {
-    const runner = startJobRunner({
-      db: t.database.db,
-      handlers: provisioningJobHandlers({ db: t.database.db, config: t.config, secrets: t.secrets, adapters: createAdapterRegistry({ carrierTimeoutMs: 5000 }), log: QUIET }),
-      concurrency: 4,
-      leaseSeconds: 30,
-      retry: { baseMs: 20, capMs: 200 },
-      pollMs: 50,
-      log: QUIET,
-    });
+    const runner = startProvisioningRunner(t);
     // Sold with the wrong account number and PIN at the old carrier.
     const ready = await readyPortOrder(portLine({ currentCarrier: 'Verizon', accountNumber: '000000000', pin: '9999' }), FIXTURE.number);
     try {

@@ -12,7 +12,7 @@ function concreteUrl(route: RegisteredRoute): string {
   return route.url.replace(/:[A-Za-z]+/g, SAMPLE_ID).replace(/\*$/, 'index.html');
 }
 
-describe('every /api route declares who may call it, and the server enforces it', () => {
+describe('every /api and /tmf-api route declares who may call it, and the server enforces it', () => {
   let t: TestApp;
   const usersByRole = {} as Record<Role, TestUser>;
   const keysByRole = {} as Record<Role, string>;
@@ -31,6 +31,8 @@ describe('every /api route declares who may call it, and the server enforces it'
     expect(urls).toEqual(
       expect.arrayContaining(['POST /api/auth/sign-in', 'GET /api/users', 'PATCH /api/users/:id', 'GET /api/openapi.json']),
     );
+    // The TM Forum face is walked too (its `:id` params get the sample id like the rest).
+    expect(urls.filter((url) => url.includes(' /tmf-api/')).length).toBeGreaterThan(0);
   });
 
   it('should answer 401 to an anonymous call of every route that is not public', async () => {
@@ -98,5 +100,20 @@ describe('every /api route declares who may call it, and the server enforces it'
     registerAccessControl(app, t.database.db);
     app.get('/api/forgotten', async () => 'oops');
     await expect(app.ready()).rejects.toThrow(/GET \/api\/forgotten declares no access rule/);
+  });
+
+  it('should hold /tmf-api routes to the same rule and list them for this walk', async () => {
+    const forgetful = Fastify();
+    registerAccessControl(forgetful, t.database.db);
+    forgetful.get('/tmf-api/customerManagement/v4/forgotten', async () => 'oops');
+    await expect(forgetful.ready()).rejects.toThrow(/GET \/tmf-api\/customerManagement\/v4\/forgotten declares no access rule/);
+
+    const declared = Fastify();
+    registerAccessControl(declared, t.database.db);
+    declared.patch('/tmf-api/customerManagement/v4/customer/:id', { config: { access: ['admin', 'agent'] } }, async () => 'ok');
+    declared.get('/elsewhere', async () => 'not an API route');
+    await declared.ready();
+    expect(declared.registeredRoutes).toEqual([{ method: 'PATCH', url: '/tmf-api/customerManagement/v4/customer/:id', access: ['admin', 'agent'] }]);
+    await declared.close();
   });
 });

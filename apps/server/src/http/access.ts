@@ -5,6 +5,7 @@ import type { AuditContext } from '../modules/audit/record-audit.js';
 import { findSessionUser } from '../modules/auth/use-cases/find-session-user.js';
 import { hashSessionToken, SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { createApiKeyAuthenticator, presentedApiKey, presentsForeignBearer, type ApiKeyAuth } from './api-key-auth.js';
+import { isApiPath } from './api-paths.js';
 import { AppError } from './app-error.js';
 import { createLookupCache } from './lookup-cache.js';
 
@@ -37,7 +38,7 @@ declare module 'fastify' {
 }
 
 /**
- * Every route under /api must say who may call it, or the server refuses to start. The list of
+ * Every route under /api and /tmf-api must say who may call it, or the server refuses to start. The list of
  * registered routes is kept so a test can try each one with each role.
  */
 export function registerAccessControl(app: FastifyInstance, db: Db): void {
@@ -50,7 +51,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
   // Checked once every plugin has registered, since a plugin scope may fill in access for routes it adds.
   const apiRoutes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/')) apiRoutes.push(route);
+    if (isApiPath(route.url)) apiRoutes.push(route);
   });
   app.addHook('onReady', async () => {
     for (const route of apiRoutes) {

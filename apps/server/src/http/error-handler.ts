@@ -2,6 +2,7 @@ import { ERROR_STATUS, type ErrorCode, type TApiError, type TFieldError } from '
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import { isApiPath, isTmfApiPath, pathnameOf } from './api-paths.js';
 import { AppError } from './app-error.js';
 
 /** Serialises any thrown value to the one error shape. Internals of unexpected errors never leave the server. */
@@ -16,12 +17,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 /**
  * Unknown paths: with the web app served, a page path gets index.html so the browser's router can
- * take it; API paths, files and other methods get the JSON 404.
+ * take it; API paths (/api and /tmf-api), files and other methods get the JSON 404.
  */
 export function registerNotFound(app: FastifyInstance, options: { webAppFallback: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
-    const pathname = request.url.split('?')[0] ?? '/';
-    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    const pathname = pathnameOf(request.url);
+    const isApi = isApiPath(pathname);
     const isPage = request.method === 'GET' && !isApi && !/\.[a-z0-9]+$/i.test(pathname);
     if (options.webAppFallback && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return sendError(reply, request, new AppError('NOT_FOUND', `No route ${request.method} ${pathname}`));
@@ -33,11 +34,18 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
     '@type': 'Error',
     code: error.code,
     reason: error.reason,
+    // TM Forum's Error carries a `message` too: under /tmf-api, what is wrong with each field, else the reason.
+    ...(isTmfApiPath(request.url) ? { message: errorMessage(error) } : {}),
     status: String(error.status),
     ...(error.fields ? { fields: error.fields } : {}),
     requestId: String(request.id),
   };
   return reply.status(error.status).type('application/json; charset=utf-8').send(body);
+}
+
+function errorMessage(error: AppError): string {
+  if (!error.fields || error.fields.length === 0) return error.reason;
+  return error.fields.map((field) => `${field.field}: ${field.message}`).join('; ');
 }
 
 function toAppError(error: FastifyError): AppError {
@@ -60,6 +68,8 @@ function toAppError(error: FastifyError): AppError {
     );
   }
   if (isResponseSerializationError(error)) return new AppError('INTERNAL', 'The server produced an invalid response');
+  const bodyProblem = BODY_PROBLEMS[error.code ?? ''];
+  if (bodyProblem) return AppError.field('VALIDATION_FAILED', 'body', bodyProblem.rule, bodyProblem.message);
   const byFastifyCode = FASTIFY_CODES[error.code ?? ''];
   if (byFastifyCode) return new AppError(byFastifyCode, error.message);
   if (isUniqueViolation(error)) return new AppError('CONFLICT', 'A record with the same unique value already exists');
@@ -92,8 +102,12 @@ function fieldPath(context: string, instancePath: string): string {
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+
+/** A JSON body (application/json or application/merge-patch+json) that cannot be read: named as `body`. */
+const BODY_PROBLEMS: Record<string, { rule: string; message: string }> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: { rule: 'required', message: 'The body is empty: send a JSON object' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { rule: 'json', message: 'The body is not valid JSON' },
 };
 
 function codeForStatus(status: number): ErrorCode {

@@ -3,6 +3,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { presentedApiKey } from './api-key-auth.js';
+import { SESSION_COOKIE } from '../modules/auth/session-token.js';
+import { isApiPath, isTmfApiPath } from './api-paths.js';
 import { AppError } from './app-error.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -44,10 +46,13 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   });
 
   app.addHook('onRequest', async (request) => {
-    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (!MUTATING.has(request.method) || !isApiPath(request.url)) return;
     if (request.routeOptions.config.signedBody) return;
     // Authenticated by its API key alone, never by the cookie: a cross-site form cannot carry one.
     if (presentedApiKey(request)) return;
+    // A TM Forum client sends no cookie: without the session cookie nothing rides along a cross-site
+    // request, so it is left to the access check (401 without a key) rather than refused for its Origin.
+    if (isTmfApiPath(request.url) && !request.cookies[SESSION_COOKIE]) return;
     const origin = requestOrigin(request);
     if (!origin) throw new AppError('ORIGIN_REJECTED', 'A change must come with an Origin header from this site');
     if (origin !== ownOrigin(request) && !config.allowedOrigins.includes(origin)) {

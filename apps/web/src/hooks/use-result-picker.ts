@@ -56,3 +56,21 @@ export function useResultPicker<T>(rows: readonly T[] | undefined, enabled = tru
   };
   return { activeIndex, activeRow, onArrowKey };
 }
+
+/**
+ * The keys of a results list's search box: Enter searches at once when the box holds more than the
+ * address does (a scanner, or a fast typist, ends with Enter), and the next Enter opens the picked row
+ * (not a stale one still showing); ↑ and ↓ pick.
+ */
+export function handleSearchBoxKey<T>(
+  event: KeyboardEvent<HTMLInputElement>,
+  box: { committed: string; flush: () => void; activeRow: T | undefined; stale: boolean; open: (row: T) => void; onArrowKey: (event: KeyboardEvent<HTMLInputElement>) => boolean },
+): void {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    if (event.currentTarget.value.trim() !== box.committed) return box.flush();
+    if (box.activeRow && !box.stale) box.open(box.activeRow);
+    return;
+  }
+  box.onArrowKey(event);
+}

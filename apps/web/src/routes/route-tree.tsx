@@ -87,14 +87,24 @@ const usersRoute = createRoute({
   ),
 });
 
+// Administration > Integrations: API keys, event subscriptions and the API customer defaults.
 const apiKeysRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: 'api-keys',
+  path: 'integrations',
   component: () => (
     <RequireRole roles={ADMIN_ONLY}>
       <ApiKeysPage />
     </RequireRole>
   ),
+});
+
+// The page's address before it held more than the keys.
+const oldApiKeysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'api-keys',
+  beforeLoad: () => {
+    throw redirect({ to: '/integrations', replace: true });
+  },
 });
 
 const auditRoute = createRoute({
@@ -369,6 +379,7 @@ export const routeTree = rootRoute.addChildren([
     settingsRoute.addChildren([settingsIndexRoute, customerProfileSettingsRoute]),
     usersRoute,
     apiKeysRoute,
+    oldApiKeysRoute,
     auditRoute,
     accountRoute,
     notFoundRoute,

@@ -4,6 +4,7 @@ import { INVENTORY_KINDS } from '../inventory/inventory.constants.js';
 import { FULFILLMENTS } from '../wizard/order-final.js';
 import { DEVICE_SOURCES } from '../wizard/wizard-lines.js';
 import { ZOrderCarrierState } from '../provisioning/provisioning.views.js';
+import { ZOrderListRow } from './orders.views.js';
 import { ZOrderLinePortIn } from './port-in-edit.js';
 import { LINE_STATUSES, ORDER_STATUSES } from './state-machines.js';
 
@@ -104,6 +105,9 @@ export const ZOrderDetail = z.object({
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;
 export type TActionAvailability = z.infer<typeof ZActionAvailability>;
 
+/** The `:orderId` of the order routes (`/api/orders/:orderId/…`). */
+export const ZOrderParams = z.object({ orderId: z.uuid({ message: 'must be an order id (UUID)' }) });
+
 export const ORDER_AGES = ['1H', '1D', '3D', '7D'] as const;
 export const ORDER_AGE_LABELS: Record<(typeof ORDER_AGES)[number], string> = { '1H': 'Older than 1 hour', '1D': 'Older than 1 day', '3D': 'Older than 3 days', '7D': 'Older than 7 days' };
 
@@ -118,19 +122,10 @@ export const ZOrderQueueQuery = z.object({
 });
 export type TOrderQueueQuery = z.infer<typeof ZOrderQueueQuery>;
 
-export const ZOrderQueueRow = z.object({
-  id: z.uuid(),
-  orderNumber: z.string(),
-  orderType: z.enum(ORDER_TYPES),
-  status: z.enum(ORDER_STATUSES),
-  carrierCode: z.string(),
-  carrierName: z.string(),
-  accountNumber: z.string(),
-  customerName: z.string(),
+export const ZOrderQueueRow = ZOrderListRow.extend({
   lineCount: z.number().int(),
   createdBy: z.string(),
   createdAt: z.string(),
-  updatedAt: z.string(),
   /** What the search matched, when there was a search ("Order number", "MDN", "ICCID …"). */
   matchedOn: z.string().nullable(),
 });

@@ -66,6 +66,20 @@ export const ZAccountOrder = z.object({
   createdBy: z.string(),
 });
 
+/** An order as the lists show it (the Orders queue, Fallout): its number, type, status, carrier and customer. */
+export const ZOrderListRow = z.object({
+  id: z.uuid(),
+  orderNumber: z.string(),
+  orderType: z.enum(ORDER_TYPES),
+  status: z.enum(ORDER_STATUSES),
+  carrierCode: z.string(),
+  carrierName: z.string(),
+  accountNumber: z.string(),
+  customerName: z.string(),
+  updatedAt: z.string(),
+});
+export type TOrderListRow = z.infer<typeof ZOrderListRow>;
+
 export const ZCustomerAccount = z.object({
   id: z.uuid(),
   accountNumber: z.string(),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ORDER_TYPES } from '../catalog/catalog.constants.js';
-import { ORDER_STATUSES } from '../orders/state-machines.js';
+import { ZOrderListRow } from '../orders/orders.views.js';
 
 /**
  * Sending an order to its carrier and what came back (API contract shared by server and web).
@@ -8,7 +7,7 @@ import { ORDER_STATUSES } from '../orders/state-machines.js';
  *   POST /api/orders/:orderId/send            header Idempotency-Key (required, 8–120 chars) → 200 ZOrderDetail
  *                                             (the same key again answers the same way and sends nothing more)
  *   GET  /api/orders/:orderId/carrier-messages → ZCarrierMessage[] (oldest first)
- *   GET  /api/orders/fallout?…                → ZOrderQueuePage (orders in Error, or Sent/In progress past the stuck age)
+ *   GET  /api/orders/fallout?…                → ZFalloutPage (orders in Error, or Sent/In progress past the stuck age)
  *   POST /api/carrier-callbacks/:carrierCode  the carrier's signed completion callback (no session; HMAC)
  */
 
@@ -69,20 +68,12 @@ export const ZFalloutQuery = z.object({
 });
 export type TFalloutQuery = z.infer<typeof ZFalloutQuery>;
 
-export const ZFalloutRow = z.object({
-  id: z.uuid(),
-  orderNumber: z.string(),
-  orderType: z.enum(ORDER_TYPES),
-  status: z.enum(ORDER_STATUSES),
-  carrierCode: z.string(),
-  carrierName: z.string(),
-  accountNumber: z.string(),
-  customerName: z.string(),
+/** An order in the fallout view: the queue's row of it, with what went wrong instead of who made it. */
+export const ZFalloutRow = ZOrderListRow.extend({
   /** "Carrier rejected: PORT_PIN_MISMATCH …" or "In progress for 2 h 10 min" */
   problem: z.string(),
   errorCode: z.string().nullable(),
   lastSentAt: z.string().nullable(),
-  updatedAt: z.string(),
 });
 export type TFalloutRow = z.infer<typeof ZFalloutRow>;
 export const ZFalloutPage = z.object({ rows: z.array(ZFalloutRow), total: z.number().int(), stuckMinutes: z.number().int() });

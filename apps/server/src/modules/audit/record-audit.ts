@@ -40,7 +40,7 @@ export async function recordAudits(db: DbOrTx, context: AuditContext, changes: A
   }));
   const held = (context as BatchedAuditContext)[HELD];
   if (held) held.push(...rows);
-  else await insertAudits(db, [context.actorUserId, context.actorLabel, context.requestId, AUDIT_ROWS.encode(rows)]);
+  else await writeAudits(db, context, rows);
 }
 
 const HELD = Symbol('audit rows held for one insert');
@@ -59,9 +59,35 @@ export function batchAudits(context: AuditContext): { context: AuditContext; flu
     context: batched,
     flush: async (db) => {
       const rows = held.splice(0);
-      if (rows.length) await insertAudits(db, [context.actorUserId, context.actorLabel, context.requestId, AUDIT_ROWS.encode(rows)]);
+      if (rows.length) await writeAudits(db, context, rows);
     },
   };
+}
+
+/** An audit row as written, for listeners: `changes` holds each changed field's from/to (secrets redacted). */
+export type WrittenAuditRow = Readonly<AuditRowValues>;
+
+/**
+ * Observes the audit rows being written, in the writer's transaction (`db`), after they are inserted: what
+ * it writes with `db` commits or rolls back with the change. Called once per insert (all the rows of one
+ * `recordAudits` call or one `batchAudits` flush). It must be cheap when it has nothing to do, since every
+ * audited change passes through it; an error it throws fails the change.
+ */
+export type AuditListener = (db: DbOrTx, context: AuditContext, rows: readonly WrittenAuditRow[]) => Promise<void>;
+
+// Module-level: each process registers its listeners once at start (other modules observe the trail
+// without this module knowing them).
+const listeners = new Set<AuditListener>();
+
+/** Registers a listener of every audit insert in this process (registering the same one twice keeps one); answers how to remove it. */
+export function addAuditListener(listener: AuditListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function writeAudits(db: DbOrTx, context: AuditContext, rows: AuditRowValues[]): Promise<void> {
+  await insertAudits(db, [context.actorUserId, context.actorLabel, context.requestId, AUDIT_ROWS.encode(rows)]);
+  for (const listener of listeners) await listener(db, context, rows);
 }
 
 const AUDIT_ROWS = jsonRecords(auditLog, ['entityType', 'entityId', 'action', 'changes']);

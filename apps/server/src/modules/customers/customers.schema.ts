@@ -1,5 +1,5 @@
 import { ACCOUNT_TYPES, ADDRESS_KINDS, CONTACT_TYPES, CUSTOMER_CLASSES, CUSTOMER_STATUSES, LISTING_TYPES } from '@linedesk/domain';
-import { boolean, date, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgEnum, pgSequence, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from '../auth/auth.schema.js';
 import { billMethodEnum } from '../catalog/catalog.schema.js';
@@ -51,9 +51,15 @@ export const customers = pgTable(
     taxIdSealed: text('tax_id_sealed'),
     taxIdLast4: text('tax_id_last4'),
     dateOfBirth: date('date_of_birth'),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    /**
+     * The party an integrator's system knows this customer as (TMF629 `engagedParty`): its id there and
+     * whether it is an Individual or an Organization. Null for accounts made in LineDesk (the wizard).
+     */
+    engagedPartyId: text('engaged_party_id'),
+    engagedPartyType: text('engaged_party_type'),
+    /** The user who created it; null when an integrator's API key did, named by `createdByLabel`. */
+    createdBy: uuid('created_by').references(() => users.id),
+    createdByLabel: text('created_by_label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -62,6 +68,9 @@ export const customers = pgTable(
     index('customers_created_at').on(t.createdAt),
     // The Orders queue finds an account by a fragment of its number (ILIKE '%100042%').
     index('customers_account_number_trgm').using('gin', sql`${t.accountNumber} gin_trgm_ops`),
+    // TMF629 lists filter on the integrator's party id (`?engagedParty.id=`).
+    index('customers_engaged_party').on(t.engagedPartyId),
+    check('customers_creator', sql`${t.createdBy} is not null or ${t.createdByLabel} is not null`),
   ],
 );
 

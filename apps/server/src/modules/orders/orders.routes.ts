@@ -1,4 +1,4 @@
-import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult, ZPortInUpdate, ZSendOrderHeaders } from '@linedesk/domain';
+import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderParams, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult, ZPortInUpdate, ZSendOrderHeaders } from '@linedesk/domain';
 import { z } from 'zod';
 import { assignOrderInventory } from '../../flows/assign-order-inventory.js';
 import { cancelOrder } from '../../flows/cancel-order.js';
@@ -11,7 +11,6 @@ import { updateOrderPortIn } from '../../flows/update-order-port-in.js';
 import { ANY_ROLE, SELLERS, auditContextOf, type RouteAccess } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
 
-const ZOrderParams = z.object({ orderId: z.uuid({ message: 'must be an order id (UUID)' }) });
 /** Who assigns inventory to orders: those who work orders, and the stock keepers. */
 const INVENTORY_WORKERS: RouteAccess = ['admin', 'agent', 'inventory'];
 

@@ -1,6 +1,6 @@
 import { DEVICE_SOURCES, FULFILLMENTS, LINE_STATUSES, ORDER_STATUSES, PRODUCT_INCLUSIONS, type TAddress, type TLdRates, type TLineIdentifier } from '@linedesk/domain';
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.schema.js';
 import { orderTypeEnum, productKindEnum } from '../catalog/catalog.schema.js';
 
@@ -34,9 +34,11 @@ export const orders = pgTable(
     /** The wizard draft this order came from: unique, so a draft can never make two orders. */
     draftId: uuid('draft_id').unique(),
     duplicateAcknowledgement: text('duplicate_acknowledgement'),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    /** The id an integrator gave the order (TMF622 `externalId`), to find it by. */
+    externalId: text('external_id'),
+    /** The user who created it; null when an integrator's API key did, named by `createdByLabel`. */
+    createdBy: uuid('created_by').references(() => users.id),
+    createdByLabel: text('created_by_label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -47,6 +49,8 @@ export const orders = pgTable(
     index('orders_carrier').on(t.carrierCode, t.createdAt),
     // The Orders queue finds an order by a fragment of its number.
     index('orders_order_number_trgm').using('gin', sql`${t.orderNumber} gin_trgm_ops`),
+    index('orders_external_id').on(t.externalId),
+    check('orders_creator', sql`${t.createdBy} is not null or ${t.createdByLabel} is not null`),
   ],
 );
 
@@ -70,6 +74,8 @@ export const lines = pgTable(
       .notNull()
       .references(() => orders.id),
     position: integer('position').notNull(),
+    /** The id an integrator gave the line's order item (TMF622 `productOrderItem.id`); null for the wizard's lines. */
+    externalItemId: text('external_item_id'),
     status: lineStatusEnum('status').notNull().default('PENDING'),
     lineTypeCode: text('line_type_code').notNull(),
     lineTypeName: text('line_type_name').notNull(),
@@ -81,6 +87,8 @@ export const lines = pgTable(
     description: text('description'),
     areaCode: text('area_code'),
     numberZip: text('number_zip'),
+    /** Where this line's service is used, when it was given for the line (an integrator's `product.place`); else the account's service address. */
+    serviceAddress: jsonb('service_address').$type<TAddress>(),
     /** The line's number (MDN) once the carrier assigns it. */
     mdn: text('mdn'),
     portIn: jsonb('port_in').$type<PortInRecord>(),

@@ -1,4 +1,4 @@
-import { GATEWAY_HEADERS, ZCarrierMessages, ZFalloutPage, ZFalloutQuery } from '@linedesk/domain';
+import { GATEWAY_HEADERS, ZCarrierMessages, ZFalloutPage, ZFalloutQuery, ZOrderParams } from '@linedesk/domain';
 import { z } from 'zod';
 import { applyCarrierActivation } from '../../flows/apply-carrier-activation.js';
 import { listFallout } from '../../flows/list-fallout.js';
@@ -9,7 +9,6 @@ import { AppError } from '../../http/app-error.js';
 import { findCarrierConnection } from '../catalog/use-cases/find-carrier-connection.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
 
-const ZOrderParams = z.object({ orderId: z.uuid({ message: 'must be an order id (UUID)' }) });
 const ZCallbackParams = z.object({ carrierCode: z.string().trim().min(1).max(40) });
 /** What a carrier's callback is answered with: taken now, or an event already taken (acknowledged, no effect). */
 const ZCallbackAck = z.union([z.object({ accepted: z.literal(true) }), z.object({ duplicate: z.literal(true) })]);

@@ -1,3 +1,4 @@
+import { BILL_METHODS, type BillMethod } from '@linedesk/domain';
 import { eq } from 'drizzle-orm';
 import { namedStatement, type DbOrTx } from '../../db/client.js';
 import { appSettings } from './system.schema.js';
@@ -42,4 +43,25 @@ export const DEFAULT_FALLOUT_STUCK_MINUTES = 30;
 export async function readFalloutStuckMinutes(db: DbOrTx): Promise<number> {
   const value = await readSetting<unknown>(db, FALLOUT_STUCK_MINUTES_SETTING);
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : DEFAULT_FALLOUT_STUCK_MINUTES;
+}
+
+/**
+ * What a customer created through the TM Forum API (TMF629) gets when its request does not name them
+ * in `characteristic`: the carrier, bill profile and bill method every LineDesk account needs. Set
+ * by the demo data (the first demo carrier and its default bill profile); unset, the request must name them.
+ */
+export const API_CUSTOMER_DEFAULTS_SETTING = 'apiCustomerDefaults';
+export type ApiCustomerDefaults = { carrierCode: string | null; billProfileCode: string | null; billMethod: BillMethod | null };
+
+/** The API customer defaults; each is null when not set (or not a value LineDesk could use). */
+export async function readApiCustomerDefaults(db: DbOrTx): Promise<ApiCustomerDefaults> {
+  const value = await readSetting<unknown>(db, API_CUSTOMER_DEFAULTS_SETTING);
+  const record = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const code = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toUpperCase() : null);
+  const method = record.billMethod;
+  return {
+    carrierCode: code(record.carrierCode),
+    billProfileCode: code(record.billProfileCode),
+    billMethod: typeof method === 'string' && (BILL_METHODS as readonly string[]).includes(method) ? (method as BillMethod) : null,
+  };
 }

@@ -38,6 +38,28 @@ export function DataTable({ label, columns, minWidth, stale, children, ...table 
   );
 }
 
+/** A results table's rows, and what opens one. */
+export type ResultsTableProps<T> = {
+  rows: T[];
+  /** Enter in the search box opens this row (`null`: none, or no search box). */
+  activeIndex: number | null;
+  onOpen: (row: T) => void;
+  /** The previous results, still showing while the next ones load. */
+  stale: boolean;
+};
+
+/**
+ * A row the mouse opens anywhere on it; keyboard users get the link in it (or Enter in the search box).
+ * `active`: the row Enter in the search box opens, marked so it can be seen.
+ */
+export function ClickableRow({ onOpen, active, style, children }: { onOpen: () => void; active?: boolean; style?: CSSProperties; children: ReactNode }) {
+  return (
+    <Table.Tr className="ld-clickable-row" data-active={active || undefined} onClick={onOpen} style={style}>
+      {children}
+    </Table.Tr>
+  );
+}
+
 /** A row's moment: the date and time, and how long ago under it. */
 export function WhenCell({ at }: { at: string }) {
   return (

@@ -126,12 +126,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     kind: 'page',
-    label: 'API Keys',
-    to: '/api-keys',
+    label: 'Integrations',
+    to: '/integrations',
     icon: IconKey,
     roles: ADMIN_ONLY,
     section: 'admin',
-    description: 'Create and revoke the keys integrations use to call the API.',
+    description: 'API keys, event subscriptions, and the defaults of customers created through the API.',
   },
   {
     kind: 'page',

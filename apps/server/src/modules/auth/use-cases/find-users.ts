@@ -18,3 +18,16 @@ export async function findUsers(options: {
   const where = ids.length ? inArray(users.id, ids) : inArray(users.email, emails.map((e) => e.toLowerCase()));
   return db.select(USER).from(users).where(where);
 }
+
+export type Creator = { createdBy: string | null; createdByLabel: string | null };
+
+/** The user ids among records' creators (an API key's records have none), to look their names up once. */
+export function creatorIds(records: readonly Creator[]): string[] {
+  return [...new Set(records.flatMap((record) => (record.createdBy ? [record.createdBy] : [])))];
+}
+
+/** Who created a record, as a person reads it: the user's name, or the API key's label. */
+export function creatorName(people: readonly { id: string; name: string }[], record: Creator): string {
+  if (record.createdBy) return people.find((p) => p.id === record.createdBy)?.name ?? 'Unknown user';
+  return record.createdByLabel ?? 'Unknown user';
+}

@@ -12,7 +12,8 @@ export type NewCustomer = {
   billProfileCode: string;
   billMethod: BillMethod;
   billEmail: string | null;
-  salesPersonUserId: string;
+  /** The user who sold it; null when an integrator's API key created it. */
+  salesPersonUserId: string | null;
   agentCode: string | null;
   language: Language | null;
   contractStart: string | null;
@@ -30,30 +31,39 @@ export type NewCustomer = {
   ssn: { sealed: string; last4: string } | null;
   taxId: { sealed: string; last4: string } | null;
   dateOfBirth: string | null;
-  names: TNamesAndAddresses;
+  /** The service address is null only for a prospect made through the API before it has one: then it has no addresses. */
+  names: Omit<TNamesAndAddresses, 'serviceAddress'> & { serviceAddress: TAddress | null };
   contacts: TContact[];
   /** Numbers being ported in: searchable as the account's MDNs from the start. */
   portInNumbers: string[];
-  createdBy: string;
+  /** Pending (the wizard: an order comes with it), or Prospect (made through the API, no order yet). Pending when not given. */
+  status?: 'PROSPECT' | 'PENDING';
+  /** The party an integrator's system knows it as (TMF629 `engagedParty`), when made through the API. */
+  engagedParty?: { id: string; type: string } | null;
+  /** The user creating it, or null for an integrator's API key (then named by the audit actor). */
+  createdBy: string | null;
 };
 
 /**
- * Writes a new account (status Pending) with its contacts, addresses and lookup keys, audited: one
+ * Writes a new account (status Pending, or Prospect) with its contacts, addresses and lookup keys, audited: one
  * statement (and one more only when a generated account number was already chosen by hand).
  */
 export async function createCustomer(tx: Tx, audit: AuditContext, input: NewCustomer): Promise<{ id: string; accountNumber: string; displayName: string }> {
   const { names } = input;
   const displayName = customerDisplayName(names);
   const service = names.serviceAddress;
-  const addresses: { kind: 'SERVICE' | 'BILLING' | 'LISTING'; address: TAddress }[] = [
-    { kind: 'SERVICE', address: service },
-    { kind: 'BILLING', address: names.billingAddress ?? service },
-    { kind: 'LISTING', address: names.listingAddress ?? service },
-  ];
+  const status = input.status ?? 'PENDING';
+  const addresses: { kind: 'SERVICE' | 'BILLING' | 'LISTING'; address: TAddress }[] = service
+    ? [
+        { kind: 'SERVICE', address: service },
+        { kind: 'BILLING', address: names.billingAddress ?? service },
+        { kind: 'LISTING', address: names.listingAddress ?? service },
+      ]
+    : [];
   const params = [
     CUSTOMER.encode([
       {
-        status: 'PENDING',
+        status,
         customerClass: input.customerClass,
         displayName,
         firstName: names.firstName,
@@ -83,7 +93,10 @@ export async function createCustomer(tx: Tx, audit: AuditContext, input: NewCust
         taxIdSealed: input.taxId?.sealed,
         taxIdLast4: input.taxId?.last4,
         dateOfBirth: input.dateOfBirth,
+        engagedPartyId: input.engagedParty?.id ?? null,
+        engagedPartyType: input.engagedParty?.type ?? null,
         createdBy: input.createdBy,
+        createdByLabel: input.createdBy ? null : audit.actorLabel,
       },
     ]),
     input.accountNumber,
@@ -112,11 +125,12 @@ export async function createCustomer(tx: Tx, audit: AuditContext, input: NewCust
     after: {
       accountNumber,
       displayName,
-      status: 'PENDING',
+      status,
       customerClass: input.customerClass,
       billProfileCode: input.billProfileCode,
       billMethod: input.billMethod,
       contacts: input.contacts.length,
+      ...(input.engagedParty ? { engagedParty: `${input.engagedParty.type} ${input.engagedParty.id}` } : {}),
       ssn: input.ssn ? 'set' : null,
       taxId: input.taxId ? 'set' : null,
       securityPin: input.securityPinSealed ? 'set' : null,
@@ -131,8 +145,8 @@ function matchKeysOf(input: NewCustomer): MatchKey[] {
     ...input.contacts.flatMap((c) => [key('PHONE', phoneKey(c.phone)), key('PHONE', phoneKey(c.mobile)), key('EMAIL', emailKey(c.email))]),
     key('PHONE', phoneKey(input.primaryPhone)),
     key('EMAIL', emailKey(input.billEmail)),
-    key('ADDRESS', addressKey(service)),
-    key('ZIP', service.zip),
+    key('ADDRESS', service ? addressKey(service) : null),
+    key('ZIP', service?.zip),
     key('TAXID4', input.ssn?.last4 ?? input.taxId?.last4),
     ...input.portInNumbers.map((number) => key('MDN', phoneKey(number))),
   ]);
@@ -142,7 +156,7 @@ const CUSTOMER = jsonRecords(customers, [
   'status', 'customerClass', 'displayName', 'firstName', 'middleName', 'lastName', 'suffix', 'companyName', 'carrierCode', 'billProfileCode',
   'billMethod', 'billEmail', 'salesPersonUserId', 'agentCode', 'securityPinSealed', 'language', 'contractStart', 'contractEnd', 'attentionLine',
   'paymentTermsDays', 'accountType', 'website', 'primaryPhone', 'taxExempt', 'taxExemptCertificate', 'ssnSealed', 'ssnLast4', 'taxIdSealed',
-  'taxIdLast4', 'dateOfBirth', 'createdBy',
+  'taxIdLast4', 'dateOfBirth', 'engagedPartyId', 'engagedPartyType', 'createdBy', 'createdByLabel',
 ]);
 const CONTACTS = jsonRecords(customerContacts, ['position', 'contactType', 'firstName', 'lastName', 'phone', 'mobile', 'smsOptIn', 'email', 'title', 'isPrimary']);
 const ADDRESSES = jsonRecords(customerAddresses, ['kind', 'line1', 'line2', 'city', 'state', 'zip', 'zip4', 'listingType', 'listedName']);

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import type { SecretBox } from '../../../security/secret-box.js';
-import { findUsers } from '../../auth/use-cases/find-users.js';
+import { creatorIds, creatorName, findUsers } from '../../auth/use-cases/find-users.js';
 import { customerAddresses, customerContacts, customers } from '../customers.schema.js';
 
 export type CustomerRecord = Omit<TCustomerAccount, 'paymentMethods' | 'lines' | 'orders' | 'billProfile'> & { billProfileCode: string; carrierCode: string };
@@ -24,7 +24,7 @@ export async function getCustomer(options: { db: DbOrTx; id: string; secrets: Se
           .from(customers)
           .where(eq(customers.id, row.parentCustomerId))
       : Promise.resolve([]),
-    findUsers({ db, ids: [row.createdBy, ...(row.salesPersonUserId ? [row.salesPersonUserId] : [])] }),
+    findUsers({ db, ids: [...creatorIds([row]), ...(row.salesPersonUserId ? [row.salesPersonUserId] : [])] }),
   ]);
   const nameOf = (userId: string) => people.find((p) => p.id === userId)?.name ?? 'Unknown user';
   const addressName = row.displayName;
@@ -35,7 +35,7 @@ export async function getCustomer(options: { db: DbOrTx; id: string; secrets: Se
     customerClass: row.customerClass,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
-    createdBy: nameOf(row.createdBy),
+    createdBy: creatorName(people, row),
     carrierCode: row.carrierCode,
     billProfileCode: row.billProfileCode,
     billMethod: row.billMethod,

@@ -19,6 +19,10 @@ export type NewOrderLine = {
   products: TLineProduct[];
   ldRates: TLdRates | null;
   charges: { monthlyCents: number; oneTimeCents: number };
+  /** The integrator's id of the order item this line is (TMF622); the wizard's lines have none. */
+  externalItemId?: string | null;
+  /** Where the line's service is used, when given for the line; else the account's service address stands. */
+  serviceAddress?: TAddress | null;
 };
 
 export type NewOrder = {
@@ -34,7 +38,10 @@ export type NewOrder = {
   status: 'PENDING' | 'READY';
   draftId: string | null;
   duplicateAcknowledgement: string | null;
-  createdBy: string;
+  /** The integrator's own id for the order (TMF622 `externalId`). */
+  externalId?: string | null;
+  /** The user creating it, or null for an integrator's API key (then named by the audit actor). */
+  createdBy: string | null;
 };
 
 /**
@@ -69,7 +76,9 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
         oneTimeCents,
         draftId: input.draftId,
         duplicateAcknowledgement: input.duplicateAcknowledgement,
+        externalId: input.externalId,
         createdBy: input.createdBy,
+        createdByLabel: input.createdBy ? null : audit.actorLabel,
       },
     ]),
     LINES.encode(
@@ -78,6 +87,7 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
         customerId: input.customerId,
         orderId,
         position,
+        externalItemId: line.externalItemId,
         status: 'PENDING' as const,
         lineTypeCode: line.lineTypeCode,
         lineTypeName: line.lineTypeName,
@@ -89,6 +99,7 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
         description: line.description,
         areaCode: line.areaCode,
         numberZip: line.numberZip,
+        serviceAddress: line.serviceAddress,
         portIn: line.portIn,
         deviceSource: line.deviceSource,
         identifiers: line.identifiers,
@@ -125,12 +136,13 @@ export async function createOrder(tx: Tx, audit: AuditContext, input: NewOrder):
 
 const ORDER = jsonRecords(orders, [
   'id', 'customerId', 'carrierCode', 'carrierName', 'orderType', 'status', 'requestedDueDate', 'fulfillment', 'shippingAddress', 'sendAutomatically',
-  'notes', 'depositCents', 'monthlyCents', 'oneTimeCents', 'draftId', 'duplicateAcknowledgement', 'createdBy',
+  'notes', 'depositCents', 'monthlyCents', 'oneTimeCents', 'draftId', 'duplicateAcknowledgement', 'createdBy', 'createdByLabel',
+  'externalId',
 ]);
 const LINES = jsonRecords(lines, [
   'id', 'customerId', 'orderId', 'position', 'status', 'lineTypeCode', 'lineTypeName', 'packageCode', 'packageName', 'packageMonthlyCents',
   'packageActivationFeeCents', 'properties', 'description', 'areaCode', 'numberZip', 'portIn', 'deviceSource', 'identifiers', 'ldRates',
-  'monthlyCents', 'oneTimeCents',
+  'monthlyCents', 'oneTimeCents', 'externalItemId', 'serviceAddress',
 ]);
 const LINE_PRODUCTS = jsonRecords(lineProducts, [
   'lineId', 'position', 'productCode', 'name', 'kind', 'quantity', 'unitMonthlyCents', 'unitOneTimeCents', 'monthlyCents', 'oneTimeCents',

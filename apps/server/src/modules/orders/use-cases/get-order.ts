@@ -8,7 +8,7 @@ export type OrderRow = typeof orders.$inferSelect;
 export type LineRow = typeof lines.$inferSelect;
 
 // The products each line was sold with (its own copy), in the order they were chosen.
-const lineProductsJson = sql<TOrderLineProduct[] | null>`(select json_agg(json_build_object('productCode', p.product_code, 'name', p.name, 'kind', p.kind,
+export const lineProductsJson = sql<TOrderLineProduct[] | null>`(select json_agg(json_build_object('productCode', p.product_code, 'name', p.name, 'kind', p.kind,
   'quantity', p.quantity, 'monthlyCents', p.monthly_cents, 'oneTimeCents', p.one_time_cents, 'inclusion', p.inclusion,
   'isPriceOverridden', p.is_price_overridden) order by p.position) from line_products p where p.line_id = ${lines.id})`;
 

@@ -1,7 +1,7 @@
 import type { TCustomerAccount } from '@linedesk/domain';
 import { count, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { findUsers } from '../../auth/use-cases/find-users.js';
+import { creatorIds, creatorName, findUsers } from '../../auth/use-cases/find-users.js';
 import { lines, orders } from '../orders.schema.js';
 
 /** The account's Orders tab: newest first. */
@@ -14,7 +14,7 @@ export async function listCustomerOrders(options: { db: DbOrTx; customerId: stri
     .where(eq(orders.customerId, customerId))
     .groupBy(orders.id)
     .orderBy(desc(orders.createdAt));
-  const people = await findUsers({ db, ids: [...new Set(rows.map((r) => r.order.createdBy))] });
+  const people = await findUsers({ db, ids: creatorIds(rows.map((r) => r.order)) });
   return rows.map(({ order, lineCount }) => ({
     id: order.id,
     orderNumber: order.orderNumber,
@@ -23,6 +23,6 @@ export async function listCustomerOrders(options: { db: DbOrTx; customerId: stri
     carrierName: order.carrierName,
     lineCount: Number(lineCount),
     createdAt: order.createdAt.toISOString(),
-    createdBy: people.find((p) => p.id === order.createdBy)?.name ?? 'Unknown user',
+    createdBy: creatorName(people, order),
   }));
 }

@@ -8,6 +8,7 @@ import {
   PRICE_OVERRIDE_ROLES,
   type TWizardDraft,
   type TWizardLineInput,
+  type TWizardStart,
 } from '@linedesk/domain';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../../db/client.js';
@@ -17,7 +18,7 @@ import type { SecretBox } from '../../../security/secret-box.js';
 import { getPackageOffer } from '../../catalog/use-cases/get-package-offer.js';
 import { listOfferedCarriers } from '../../catalog/use-cases/list-offered-carriers.js';
 import { listOfferedLineTypes } from '../../catalog/use-cases/list-offered-line-types.js';
-import { nextSecret, type DraftRow, type StoredLine } from '../draft-data.js';
+import { nextSecret, type StoredLine } from '../draft-data.js';
 import { changeDraft, type DraftChange } from '../draft-step.js';
 
 /**
@@ -31,18 +32,21 @@ export async function saveLine(change: DraftChange & { lineId?: string; input: T
   return changeDraft(change, lineId ? 'update_line' : 'add_line', async (tx, row) => {
     const existing = lineId ? row.data.lines.find((line) => line.id === lineId) : undefined;
     if (lineId && !existing) throw new AppError('NOT_FOUND', 'No such line on this draft');
-    const line = await buildLine(tx, row, { input: change.input, role, secrets, existing, id: lineId ?? randomUUID() });
+    const line = await buildLine(tx, row.data.start, { input: change.input, role, secrets, existing, id: lineId ?? randomUUID() });
     const lines = existing ? row.data.lines.map((l) => (l.id === lineId ? line : l)) : [...row.data.lines, line];
     return { ...row.data, lines };
   });
 }
 
+/**
+ * One line checked against the catalog and kept with its copies, as the Lines page saves it: for a draft
+ * (its first step's carrier and order type) and for an order an integrator posts (flows/create-api-order.ts).
+ */
 export async function buildLine(
   tx: Tx,
-  row: DraftRow,
+  start: Pick<TWizardStart, 'carrierCode' | 'orderType'> | null,
   options: { input: TWizardLineInput; role: Role; secrets: SecretBox; existing: StoredLine | undefined; id: string },
 ): Promise<StoredLine> {
-  const start = row.data.start;
   if (!start) throw new AppError('RULE_VIOLATED', 'Choose the Carrier and Order Type first');
   const input = parseOrThrow(ZWizardLineInput, options.input);
   const { carrierCode } = start;

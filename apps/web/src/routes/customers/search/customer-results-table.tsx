@@ -1,7 +1,7 @@
 import { CUSTOMER_CLASS_LABELS, type TCustomerSearchResult } from '@linedesk/domain';
 import { Badge, Table, Text } from '@mantine/core';
 import { CustomerStatusBadge } from '../../../components/common/badges';
-import { DataTable } from '../../../components/common/data-table';
+import { ClickableRow, DataTable } from '../../../components/common/data-table';
 import { RouterAnchor } from '../../../components/common/router-anchor';
 import { formatPhone } from '../../../lib/format';
 
@@ -27,13 +27,7 @@ export function CustomerResultsTable({ id, results, activeIndex, onOpen, stale }
       horizontalSpacing="sm"
     >
       {results.map((customer, index) => (
-        // The whole row is a mouse target; keyboard users get the account link in it (or Enter in the box).
-        <Table.Tr
-          key={customer.id}
-          className="ld-clickable-row"
-          data-active={index === activeIndex || undefined}
-          onClick={() => onOpen(customer)}
-        >
+        <ClickableRow key={customer.id} active={index === activeIndex} onOpen={() => onOpen(customer)}>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>
             <RouterAnchor
               to="/customers/$customerId"
@@ -77,7 +71,7 @@ export function CustomerResultsTable({ id, results, activeIndex, onOpen, stale }
               {customer.matchedOn}
             </Badge>
           </Table.Td>
-        </Table.Tr>
+        </ClickableRow>
       ))}
     </DataTable>
   );

@@ -7,7 +7,7 @@ import { Page, PageHeader } from '../../../components/common/page';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import { CUSTOMER_SEARCH_LIMIT, CUSTOMER_SEARCH_MIN_LENGTH, useCustomerSearch } from '../../../hooks/api/customers';
-import { useAddressSearchText, useResultPicker } from '../../../hooks/use-result-picker';
+import { handleSearchBoxKey, useAddressSearchText, useResultPicker } from '../../../hooks/use-result-picker';
 import { canAccess, SIGN_UP_ROLES } from '../../../lib/access';
 import { CustomerResultsTable } from './customer-results-table';
 
@@ -34,16 +34,8 @@ export function CustomerSearchPage({ q, onQueryChange }: Props) {
   const open = (customer: TCustomerSearchResult) =>
     void navigate({ to: '/customers/$customerId', params: { customerId: customer.id } });
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      // Typed faster than the pause: search now; the next Enter opens.
-      if (text.trim() !== q) return box.flush();
-      if (activeResult && !search.isPlaceholderData) open(activeResult);
-      return;
-    }
-    onArrowKey(event);
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) =>
+    handleSearchBoxKey(event, { committed: q, flush: box.flush, activeRow: activeResult, stale: search.isPlaceholderData, open, onArrowKey });
 
   const tooShort = text.trim().length > 0 && text.trim().length < CUSTOMER_SEARCH_MIN_LENGTH;
 

@@ -1,15 +1,14 @@
 import { INVENTORY_KIND_LABELS, INVENTORY_KINDS, INVENTORY_STATUS_LABELS, INVENTORY_STATUSES, STOCK_SEARCH_MIN_LENGTH, type TStockItem } from '@linedesk/domain';
-import { Button, Group, Kbd, Loader, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Kbd, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconBarcode, IconFileImport, IconFilterOff, IconPackages, IconSearch } from '@tabler/icons-react';
+import { IconBarcode, IconFileImport, IconFilterOff, IconPackages } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type KeyboardEvent } from 'react';
-import { ListPager, pageCount } from '../../../components/common/list-pager';
-import { Page, PageHeader } from '../../../components/common/page';
-import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import { carrierFilterOptions, ListPage, ListSearchInput } from '../../../components/common/list-page';
+import { StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import { isSearchableStockQuery, NO_STOCK_FILTERS, STOCK_PAGE_SIZE, useStockChoices, useStockItems, type StockFilters } from '../../../hooks/api/inventory';
-import { TYPING_PAUSE_MS, useResultPicker } from '../../../hooks/use-result-picker';
+import { handleSearchBoxKey, TYPING_PAUSE_MS, useResultPicker } from '../../../hooks/use-result-picker';
 import { canAccess, STOCK_ROLES } from '../../../lib/access';
 import { oneOfOrAll } from '../../../lib/search-params';
 import { StockItemsTable } from './stock-items-table';
@@ -43,7 +42,6 @@ export function StockItemsPage({ filters, onFiltersChange }: Props) {
   const list = useStockItems(filters);
   const rows = list.data?.rows;
   const total = list.data?.total ?? 0;
-  const pages = pageCount(total, STOCK_PAGE_SIZE);
   const isSearching = isSearchableStockQuery(filters.q);
   const isFiltered = Boolean(isSearching || filters.kind || filters.status || filters.carrierCode || filters.location || filters.model);
 
@@ -57,53 +55,37 @@ export function StockItemsPage({ filters, onFiltersChange }: Props) {
     onFiltersChange(NO_STOCK_FILTERS);
   };
 
-  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      // A scanner ends with Enter: search now; the next Enter opens the item found.
-      if (event.currentTarget.value.trim() !== filters.q) return commit.flush();
-      if (activeRow && !list.isPlaceholderData) open(activeRow);
-      return;
-    }
-    onArrowKey(event);
-  };
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) =>
+    handleSearchBoxKey(event, { committed: filters.q, flush: () => commit.flush(), activeRow, stale: list.isPlaceholderData, open, onArrowKey });
 
   const tooShort = text.q.trim().length > 0 && !isSearchableStockQuery(text.q);
-  const carrierOptions = [{ value: '', label: 'All carriers' }, ...(choices.data?.carriers ?? []).map((carrier) => ({ value: carrier.code, label: carrier.name }))];
-  if (filters.carrierCode && !carrierOptions.some((option) => option.value === filters.carrierCode)) carrierOptions.push({ value: filters.carrierCode, label: filters.carrierCode });
   const locationOptions = [{ value: '', label: 'All locations' }, ...(choices.data?.locations ?? []).map((location) => ({ value: location, label: location }))];
   if (filters.location && !locationOptions.some((option) => option.value === filters.location)) locationOptions.push({ value: filters.location, label: filters.location });
   const canKeepStock = canAccess(user.role, STOCK_ROLES);
 
   return (
-    <Page size={1400}>
-      <PageHeader
-        title="Inventory"
-        description="Devices, SIMs and eSIM profiles in stock. Scan or type any identifier, or part of one, to find an item."
-        actions={
-          canKeepStock && (
-            <>
-              <Button component={Link} to="/inventory/import" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
-                Import CSV
-              </Button>
-              <Button component={Link} to="/inventory/receive" leftSection={<IconBarcode size={16} aria-hidden />}>
-                Receive
-              </Button>
-            </>
-          )
-        }
-      />
-      <Stack gap="xs">
-        <Group gap="sm" align="flex-start" wrap="wrap">
-          <TextInput
+    <ListPage
+      title="Inventory"
+      description="Devices, SIMs and eSIM profiles in stock. Scan or type any identifier, or part of one, to find an item."
+      actions={
+        canKeepStock && (
+          <>
+            <Button component={Link} to="/inventory/import" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
+              Import CSV
+            </Button>
+            <Button component={Link} to="/inventory/receive" leftSection={<IconBarcode size={16} aria-hidden />}>
+              Receive
+            </Button>
+          </>
+        )
+      }
+      filters={
+        <>
+          <ListSearchInput
             label="Search by identifier"
             placeholder="IMEI, ICCID, EID… or a few digits"
-            type="search"
             autoFocus
-            autoComplete="off"
-            spellCheck={false}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            rightSection={list.isFetching && isSearching ? <Loader size="xs" aria-label="Searching" /> : null}
+            searching={list.isFetching && isSearching}
             value={text.q}
             onChange={(event) => {
               const next = { ...text, q: event.currentTarget.value };
@@ -141,83 +123,82 @@ export function StockItemsPage({ filters, onFiltersChange }: Props) {
             onChange={(event) => change({ status: oneOfOrAll(INVENTORY_STATUSES, event.currentTarget.value) })}
             w={{ base: '100%', xs: 140 }}
           />
-          <NativeSelect label="Carrier" data={carrierOptions} value={filters.carrierCode} onChange={(event) => change({ carrierCode: event.currentTarget.value })} w={{ base: '100%', xs: 150 }} />
+          <NativeSelect
+            label="Carrier"
+            data={carrierFilterOptions(choices.data?.carriers, filters.carrierCode)}
+            value={filters.carrierCode}
+            onChange={(event) => change({ carrierCode: event.currentTarget.value })}
+            w={{ base: '100%', xs: 150 }}
+          />
           <NativeSelect label="Location" data={locationOptions} value={filters.location} onChange={(event) => change({ location: event.currentTarget.value })} w={{ base: '100%', xs: 150 }} />
-          {(isFiltered || text.q || text.model) && (
-            <Button variant="subtle" mt={25} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-              Clear filters
-            </Button>
-          )}
-        </Group>
-        <Text id={ids.hint} fz="xs" c="dimmed">
-          {tooShort ? (
-            `Type at least ${STOCK_SEARCH_MIN_LENGTH} characters of an identifier to search.`
-          ) : (
-            <>
-              Scan a barcode into the box, or type a few of its digits. <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> pick an item,{' '}
-              <Kbd size="xs">Enter</Kbd> opens it.
-            </>
-          )}
-        </Text>
-        <VisuallyHidden id={ids.status} role="status">
-          {list.isFetching || !list.data ? '' : summary(total, list.data.totalCapped, filters, isFiltered)}
-          {activeRow && rows && rows.length > 1 ? ` Enter opens ${activeRow.identifiers[0]?.label ?? ''} ${activeRow.identifiers[0]?.display ?? ''}.` : ''}
-        </VisuallyHidden>
-      </Stack>
-
-      {list.isPending ? (
-        <Panel>
-          <LoadingState label="Loading stock" />
-        </Panel>
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} title="Could not load the stock" />
-      ) : list.data.rows.length === 0 ? (
-        <Panel>
-          {isFiltered ? (
-            <StateMessage
-              icon={<IconFilterOff size={24} />}
-              color="gray"
-              title={isSearching ? `No item matches “${filters.q}”` : 'No items match these filters'}
-              action={
-                <Button variant="light" onClick={clear}>
-                  Clear filters
+        </>
+      }
+      showClear={Boolean(isFiltered || text.q || text.model)}
+      onClear={clear}
+      hint={{
+        id: ids.hint,
+        text: tooShort ? (
+          `Type at least ${STOCK_SEARCH_MIN_LENGTH} characters of an identifier to search.`
+        ) : (
+          <>
+            Scan a barcode into the box, or type a few of its digits. <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> pick an item,{' '}
+            <Kbd size="xs">Enter</Kbd> opens it.
+          </>
+        ),
+      }}
+      status={{
+        id: ids.status,
+        announce: activeRow && rows && rows.length > 1 ? ` Enter opens ${activeRow.identifiers[0]?.label ?? ''} ${activeRow.identifiers[0]?.display ?? ''}.` : '',
+      }}
+      list={list}
+      loadingLabel="Loading stock"
+      errorTitle="Could not load the stock"
+      empty={() =>
+        isFiltered ? (
+          <StateMessage
+            icon={<IconFilterOff size={24} />}
+            color="gray"
+            title={isSearching ? `No item matches “${filters.q}”` : 'No items match these filters'}
+            action={
+              <Button variant="light" onClick={clear}>
+                Clear filters
+              </Button>
+            }
+          >
+            {isSearching ? 'Check the digits, or search by fewer of them.' : 'Try another kind, status, carrier or location.'}
+          </StateMessage>
+        ) : (
+          <StateMessage
+            icon={<IconPackages size={24} />}
+            title="No stock yet"
+            action={
+              canKeepStock && (
+                <Button component={Link} to="/inventory/receive" variant="light" leftSection={<IconBarcode size={16} aria-hidden />}>
+                  Receive
                 </Button>
-              }
-            >
-              {isSearching ? 'Check the digits, or search by fewer of them.' : 'Try another kind, status, carrier or location.'}
-            </StateMessage>
-          ) : (
-            <StateMessage
-              icon={<IconPackages size={24} />}
-              title="No stock yet"
-              action={
-                canKeepStock && (
-                  <Button component={Link} to="/inventory/receive" variant="light" leftSection={<IconBarcode size={16} aria-hidden />}>
-                    Receive
-                  </Button>
-                )
-              }
-            >
-              Devices, SIMs and eSIM profiles appear here once they are received, one by one by scanning or from a CSV file.
-            </StateMessage>
-          )}
-        </Panel>
-      ) : (
-        <Stack gap="xs">
-          <Text fz="sm" c="dimmed">
-            {summary(total, list.data.totalCapped, filters, isFiltered)}
-          </Text>
-          <Panel>
-            <StockItemsTable rows={list.data.rows} activeIndex={activeIndex} onOpen={open} stale={list.isPlaceholderData} />
-          </Panel>
-          <ListPager label="Pages of stock items" pages={pages} page={filters.page} onChange={(page) => onFiltersChange({ ...filters, page })}>
+              )
+            }
+          >
+            Devices, SIMs and eSIM profiles appear here once they are received, one by one by scanning or from a CSV file.
+          </StateMessage>
+        )
+      }
+      summary={(data) => summary(data.total, data.totalCapped, filters, isFiltered)}
+      table={(data) => <StockItemsTable rows={data.rows} activeIndex={activeIndex} onOpen={open} stale={list.isPlaceholderData} />}
+      pager={{
+        label: 'Pages of stock items',
+        pageSize: STOCK_PAGE_SIZE,
+        page: filters.page,
+        onChange: (page) => onFiltersChange({ ...filters, page }),
+        text: (
+          <>
             Items {((filters.page - 1) * STOCK_PAGE_SIZE + 1).toLocaleString()}–{Math.min(total, filters.page * STOCK_PAGE_SIZE).toLocaleString()} of{' '}
-            {list.data.totalCapped ? 'more than ' : ''}
+            {list.data?.totalCapped ? 'more than ' : ''}
             {total.toLocaleString()}
-          </ListPager>
-        </Stack>
-      )}
-    </Page>
+          </>
+        ),
+      }}
+    />
   );
 }
 

@@ -1,20 +1,11 @@
 import { formatCents, type TStockItem } from '@linedesk/domain';
 import { Table, Text } from '@mantine/core';
-import { DataTable } from '../../../components/common/data-table';
+import { ClickableRow, DataTable, type ResultsTableProps } from '../../../components/common/data-table';
 import { RouterAnchor } from '../../../components/common/router-anchor';
 import { formatCalendarDate } from '../../../lib/format';
 import { IdentifierLines, InventoryStatusBadge, MakeModel } from '../inventory-parts';
 
-type Props = {
-  rows: TStockItem[];
-  /** Enter in the search box opens this row. */
-  activeIndex: number | null;
-  onOpen: (item: TStockItem) => void;
-  /** The previous results, still showing while the next ones load. */
-  stale: boolean;
-};
-
-export function StockItemsTable({ rows, activeIndex, onOpen, stale }: Props) {
+export function StockItemsTable({ rows, activeIndex, onOpen, stale }: ResultsTableProps<TStockItem>) {
   return (
     <DataTable
       label="Stock items"
@@ -27,7 +18,7 @@ export function StockItemsTable({ rows, activeIndex, onOpen, stale }: Props) {
     >
       {rows.map((item, index) => (
         // The whole row is a mouse target; keyboard users get the link in it (or Enter in the search box).
-        <Table.Tr key={item.id} className="ld-clickable-row" data-active={index === activeIndex || undefined} onClick={() => onOpen(item)} style={{ verticalAlign: 'top' }}>
+        <ClickableRow key={item.id} active={index === activeIndex} onOpen={() => onOpen(item)} style={{ verticalAlign: 'top' }}>
           <Table.Td>
             <RouterAnchor
               to="/inventory/items/$itemId"
@@ -74,7 +65,7 @@ export function StockItemsTable({ rows, activeIndex, onOpen, stale }: Props) {
               {item.costCents === null ? '—' : formatCents(item.costCents)}
             </Text>
           </Table.Td>
-        </Table.Tr>
+        </ClickableRow>
       ))}
     </DataTable>
   );

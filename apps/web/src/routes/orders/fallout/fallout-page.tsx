@@ -1,11 +1,10 @@
 import type { TFalloutRow } from '@linedesk/domain';
-import { Button, Group, NativeSelect, NumberInput, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconCircleCheck, IconFilterOff } from '@tabler/icons-react';
+import { Button, NativeSelect, NumberInput } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
-import { ListPager, pageCount } from '../../../components/common/list-pager';
-import { Page, PageHeader } from '../../../components/common/page';
-import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import { carrierFilterOptions, ListPage } from '../../../components/common/list-page';
+import { StateMessage } from '../../../components/common/status-state';
 import { FALLOUT_PAGE_SIZE, NO_FALLOUT_FILTERS, useFallout, type FalloutFilters } from '../../../hooks/api/provisioning';
 import { useWizardCarriers } from '../../../hooks/api/wizard';
 import { useAddressSearchText } from '../../../hooks/use-result-picker';
@@ -35,13 +34,8 @@ export function FalloutPage({ filters, onFiltersChange }: Props) {
   const stuckInvalid = stuckText !== '' && stuckMinutesParam(stuckText) === undefined;
 
   const total = fallout.data?.total ?? 0;
-  const stuckMinutes = fallout.data?.stuckMinutes ?? filters.stuckMinutes;
-  const pages = pageCount(total, FALLOUT_PAGE_SIZE);
   const isFiltered = Boolean(filters.carrierCode || filters.stuckMinutes);
-  const carrierOptions = [{ value: '', label: 'All carriers' }, ...(carriers.data ?? []).map((carrier) => ({ value: carrier.code, label: carrier.name }))];
-  if (filters.carrierCode && !carrierOptions.some((option) => option.value === filters.carrierCode)) {
-    carrierOptions.push({ value: filters.carrierCode, label: filters.carrierCode });
-  }
+  const carrierOptions = carrierFilterOptions(carriers.data, filters.carrierCode);
   const carrierName = carrierOptions.find((option) => option.value === filters.carrierCode && option.value !== '')?.label ?? null;
 
   const open = (row: TFalloutRow) => void navigate({ to: '/orders/$orderId', params: { orderId: row.id } });
@@ -51,86 +45,75 @@ export function FalloutPage({ filters, onFiltersChange }: Props) {
   };
 
   return (
-    <Page size={1400}>
-      <PageHeader
-        title="Fallout"
-        description="Orders the carrier refused, and orders waiting at the carrier longer than the stuck age. Open one to fix it and Send again."
-      />
-      <Group gap="sm" align="flex-start" wrap="wrap">
-        <NativeSelect
-          label="Carrier"
-          data={carrierOptions}
-          value={filters.carrierCode}
-          onChange={(event) => onFiltersChange({ ...filters, carrierCode: event.currentTarget.value, page: 1 })}
-          w={{ base: '100%', xs: 200 }}
-        />
-        <NumberInput
-          label="Stuck after (minutes)"
-          // Blank: the installation's setting, which the placeholder shows.
-          placeholder={fallout.data ? `${fallout.data.stuckMinutes} (the setting)` : undefined}
-          value={stuck.text}
-          onChange={(value) => stuck.change(String(value))}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') stuck.flush();
-          }}
-          onBlur={() => stuck.flush()}
-          min={1}
-          max={MAX_STUCK_MINUTES}
-          allowDecimal={false}
-          allowNegative={false}
-          clampBehavior="none"
-          error={stuckInvalid ? `A whole number of minutes from 1 to ${MAX_STUCK_MINUTES}` : undefined}
-          aria-describedby={ids.status}
-          w={{ base: '100%', xs: 220 }}
-        />
-        {isFiltered && (
-          <Button variant="subtle" mt={25} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-            Clear filters
-          </Button>
-        )}
-      </Group>
-      <VisuallyHidden id={ids.status} role="status">
-        {fallout.isFetching || !fallout.data ? '' : summary(total, stuckMinutes)}
-      </VisuallyHidden>
-
-      {fallout.isPending ? (
-        <Panel>
-          <LoadingState label="Loading the fallout" />
-        </Panel>
-      ) : fallout.isError ? (
-        <ErrorAlert error={fallout.error} onRetry={() => void fallout.refetch()} title="Could not load the fallout" />
-      ) : fallout.data.rows.length === 0 ? (
-        <Panel>
-          <StateMessage
-            icon={<IconCircleCheck size={24} />}
-            color="green"
-            title="No fallout"
-            action={
-              isFiltered && (
-                <Button variant="light" onClick={clear}>
-                  Clear filters
-                </Button>
-              )
-            }
-          >
-            No order{carrierName ? ` with ${carrierName}` : ''} is in Error, and none has waited at the carrier longer than{' '}
-            {minutesText(fallout.data.stuckMinutes)}.
-          </StateMessage>
-        </Panel>
-      ) : (
-        <Stack gap="xs">
-          <Text fz="sm" c="dimmed">
-            {summary(total, fallout.data.stuckMinutes)}
-          </Text>
-          <Panel>
-            <FalloutTable rows={fallout.data.rows} onOpen={open} stale={fallout.isPlaceholderData} />
-          </Panel>
-          <ListPager label="Pages of fallout" pages={pages} page={filters.page} onChange={(page) => onFiltersChange({ ...filters, page })}>
-            Orders {(filters.page - 1) * FALLOUT_PAGE_SIZE + 1}–{Math.min(total, filters.page * FALLOUT_PAGE_SIZE)} of {total}
-          </ListPager>
-        </Stack>
+    <ListPage
+      title="Fallout"
+      description="Orders the carrier refused, and orders waiting at the carrier longer than the stuck age. Open one to fix it and Send again."
+      filters={
+        <>
+          <NativeSelect
+            label="Carrier"
+            data={carrierOptions}
+            value={filters.carrierCode}
+            onChange={(event) => onFiltersChange({ ...filters, carrierCode: event.currentTarget.value, page: 1 })}
+            w={{ base: '100%', xs: 200 }}
+          />
+          <NumberInput
+            label="Stuck after (minutes)"
+            // Blank: the installation's setting, which the placeholder shows.
+            placeholder={fallout.data ? `${fallout.data.stuckMinutes} (the setting)` : undefined}
+            value={stuck.text}
+            onChange={(value) => stuck.change(String(value))}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') stuck.flush();
+            }}
+            onBlur={() => stuck.flush()}
+            min={1}
+            max={MAX_STUCK_MINUTES}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            error={stuckInvalid ? `A whole number of minutes from 1 to ${MAX_STUCK_MINUTES}` : undefined}
+            aria-describedby={ids.status}
+            w={{ base: '100%', xs: 220 }}
+          />
+        </>
+      }
+      showClear={isFiltered}
+      onClear={clear}
+      status={{ id: ids.status }}
+      list={fallout}
+      loadingLabel="Loading the fallout"
+      errorTitle="Could not load the fallout"
+      empty={(data) => (
+        <StateMessage
+          icon={<IconCircleCheck size={24} />}
+          color="green"
+          title="No fallout"
+          action={
+            isFiltered && (
+              <Button variant="light" onClick={clear}>
+                Clear filters
+              </Button>
+            )
+          }
+        >
+          No order{carrierName ? ` with ${carrierName}` : ''} is in Error, and none has waited at the carrier longer than {minutesText(data.stuckMinutes)}.
+        </StateMessage>
       )}
-    </Page>
+      summary={(data) => summary(data.total, data.stuckMinutes)}
+      table={(data) => <FalloutTable rows={data.rows} onOpen={open} stale={fallout.isPlaceholderData} />}
+      pager={{
+        label: 'Pages of fallout',
+        pageSize: FALLOUT_PAGE_SIZE,
+        page: filters.page,
+        onChange: (page) => onFiltersChange({ ...filters, page }),
+        text: (
+          <>
+            Orders {(filters.page - 1) * FALLOUT_PAGE_SIZE + 1}–{Math.min(total, filters.page * FALLOUT_PAGE_SIZE)} of {total}
+          </>
+        ),
+      }}
+    />
   );
 }
 

@@ -1,19 +1,11 @@
 import { ORDER_TYPE_LABELS, type TFalloutRow } from '@linedesk/domain';
-import { Badge, Table, Text, Tooltip } from '@mantine/core';
-import { OrderStatusBadge } from '../../../components/common/badges';
-import { DataTable } from '../../../components/common/data-table';
-import { RouterAnchor } from '../../../components/common/router-anchor';
-import { formatDateTime, formatRelative } from '../../../lib/format';
-
-type Props = {
-  rows: TFalloutRow[];
-  onOpen: (row: TFalloutRow) => void;
-  /** The previous page, still showing while the next one loads. */
-  stale: boolean;
-};
+import { Badge, Table, Text } from '@mantine/core';
+import { ClickableRow, DataTable, type ResultsTableProps } from '../../../components/common/data-table';
+import { RelativeTime } from '../../../components/common/relative-time';
+import { OrderCarrierCell, OrderCustomerCell, OrderNumberCell, OrderStatusCell } from '../order-list-cells';
 
 /** Orders that need a look: what went wrong with each, when it was last sent and last changed. */
-export function FalloutTable({ rows, onOpen, stale }: Props) {
+export function FalloutTable({ rows, onOpen, stale }: Omit<ResultsTableProps<TFalloutRow>, 'activeIndex'>) {
   return (
     <DataTable
       label="Fallout"
@@ -25,37 +17,15 @@ export function FalloutTable({ rows, onOpen, stale }: Props) {
       verticalSpacing={10}
     >
       {rows.map((row) => (
-        // The whole row is a mouse target; keyboard users get the order link in it.
-        <Table.Tr key={row.id} className="ld-clickable-row" onClick={() => onOpen(row)} style={{ verticalAlign: 'top' }}>
-          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-            <RouterAnchor
-              to="/orders/$orderId"
-              params={{ orderId: row.id }}
-              className="ld-mono"
-              fw={600}
-              fz="sm"
-              onClick={(event) => event.stopPropagation()}
-            >
-              {row.orderNumber}
-            </RouterAnchor>
+        <ClickableRow key={row.id} onOpen={() => onOpen(row)} style={{ verticalAlign: 'top' }}>
+          <OrderNumberCell row={row}>
             <Text fz="xs" c="dimmed">
               {ORDER_TYPE_LABELS[row.orderType]}
             </Text>
-          </Table.Td>
-          <Table.Td miw={170}>
-            <Text fz="sm" fw={600}>
-              {row.customerName}
-            </Text>
-            <Text className="ld-mono" c="dimmed">
-              {row.accountNumber}
-            </Text>
-          </Table.Td>
-          <Table.Td>
-            <Text fz="sm">{row.carrierName}</Text>
-          </Table.Td>
-          <Table.Td>
-            <OrderStatusBadge status={row.status} />
-          </Table.Td>
+          </OrderNumberCell>
+          <OrderCustomerCell row={row} miw={170} />
+          <OrderCarrierCell row={row} />
+          <OrderStatusCell row={row} />
           <Table.Td>
             {/* The code, unless the problem's words already give it. */}
             {row.errorCode && !row.problem.includes(row.errorCode) && (
@@ -69,7 +39,7 @@ export function FalloutTable({ rows, onOpen, stale }: Props) {
           </Table.Td>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>
             {row.lastSentAt ? (
-              <Moment at={row.lastSentAt} />
+              <RelativeTime iso={row.lastSentAt} block />
             ) : (
               <Text fz="sm" c="dimmed">
                 Never
@@ -77,20 +47,10 @@ export function FalloutTable({ rows, onOpen, stale }: Props) {
             )}
           </Table.Td>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>
-            <Moment at={row.updatedAt} />
+            <RelativeTime iso={row.updatedAt} block />
           </Table.Td>
-        </Table.Tr>
+        </ClickableRow>
       ))}
     </DataTable>
-  );
-}
-
-function Moment({ at }: { at: string }) {
-  return (
-    <Tooltip label={formatDateTime(at)} openDelay={300} withinPortal>
-      <Text component="time" dateTime={at} fz="sm" display="block">
-        {formatRelative(at)}
-      </Text>
-    </Tooltip>
   );
 }

@@ -1,43 +1,18 @@
 import { ORDER_AGES, ORDER_STATUSES } from '@linedesk/domain';
-import { NO_ORDER_FILTERS, type OrderAge, type OrderQueueFilters } from '../../../hooks/api/orders';
-import type { OrderStatus } from '@linedesk/domain';
-import { isCarrierParam, isOneOf, pageParam } from '../../../lib/search-params';
+import { NO_ORDER_FILTERS } from '../../../hooks/api/orders';
+import { addressFilters, carrierParam, oneOfParam, pageParam } from '../../../lib/search-params';
 
-/** The queue's filters as the address writes them: short names, and only the ones set. */
-export type OrderQueueSearch = { status?: OrderStatus; carrier?: string; age?: OrderAge; q?: string; page?: number };
+/** The queue's filters in the address: short names, and only the ones set. */
+const ORDER_QUEUE_PARAMS = addressFilters(NO_ORDER_FILTERS, {
+  status: { param: 'status', read: oneOfParam(ORDER_STATUSES) },
+  carrierCode: { param: 'carrier', read: carrierParam },
+  olderThan: { param: 'age', read: oneOfParam(ORDER_AGES) },
+  q: { param: 'q', read: searchText },
+  page: { param: 'page', read: pageParam },
+});
 
-/** Reads the address; anything unknown or malformed is left out rather than refused. */
-export function parseOrderQueueSearch(search: Record<string, unknown>): OrderQueueSearch {
-  const result: OrderQueueSearch = {};
-  if (isOneOf(ORDER_STATUSES, search.status)) result.status = search.status;
-  if (isCarrierParam(search.carrier)) result.carrier = search.carrier;
-  if (isOneOf(ORDER_AGES, search.age)) result.age = search.age;
-  const q = searchText(search.q);
-  if (q) result.q = q;
-  const page = pageParam(search.page);
-  if (page) result.page = page;
-  return result;
-}
-
-export function toOrderQueueFilters(search: OrderQueueSearch): OrderQueueFilters {
-  return {
-    status: search.status ?? NO_ORDER_FILTERS.status,
-    carrierCode: search.carrier ?? NO_ORDER_FILTERS.carrierCode,
-    olderThan: search.age ?? NO_ORDER_FILTERS.olderThan,
-    q: search.q ?? NO_ORDER_FILTERS.q,
-    page: search.page ?? NO_ORDER_FILTERS.page,
-  };
-}
-
-export function toOrderQueueSearch(filters: OrderQueueFilters): OrderQueueSearch {
-  const search: OrderQueueSearch = {};
-  if (filters.status) search.status = filters.status;
-  if (filters.carrierCode) search.carrier = filters.carrierCode;
-  if (filters.olderThan) search.age = filters.olderThan;
-  if (filters.q.trim()) search.q = filters.q.trim();
-  if (filters.page > 1) search.page = filters.page;
-  return search;
-}
+export type OrderQueueSearch = ReturnType<typeof ORDER_QUEUE_PARAMS.parse>;
+export const { parse: parseOrderQueueSearch, toFilters: toOrderQueueFilters, toSearch: toOrderQueueSearch } = ORDER_QUEUE_PARAMS;
 
 /**
  * The router reads `?q=3125550101` as a number, and a typed-in `?q=8901260000077001010` (an ICCID, past

@@ -1,11 +1,10 @@
 import { ORDER_AGE_LABELS, ORDER_AGES, ORDER_STATUS_LABELS, ORDER_STATUSES, type TOrderQueueRow } from '@linedesk/domain';
-import { Button, Group, Kbd, Loader, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Kbd, NativeSelect } from '@mantine/core';
 import { IconFilterOff, IconPlus, IconReceipt, IconSearch } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, type KeyboardEvent } from 'react';
-import { ListPager, pageCount } from '../../../components/common/list-pager';
-import { Page, PageHeader } from '../../../components/common/page';
-import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../../components/common/status-state';
+import { carrierFilterOptions, ListPage, ListSearchInput } from '../../../components/common/list-page';
+import { StateMessage } from '../../../components/common/status-state';
 import { useCurrentUser } from '../../../components/layout/current-user';
 import {
   NO_ORDER_FILTERS,
@@ -15,7 +14,7 @@ import {
   type OrderQueueFilters,
 } from '../../../hooks/api/orders';
 import { useWizardCarriers } from '../../../hooks/api/wizard';
-import { useAddressSearchText, useResultPicker } from '../../../hooks/use-result-picker';
+import { handleSearchBoxKey, useAddressSearchText, useResultPicker } from '../../../hooks/use-result-picker';
 import { canAccess, SIGN_UP_ROLES } from '../../../lib/access';
 import { oneOfOrAll } from '../../../lib/search-params';
 import { OrderQueueTable } from './order-queue-table';
@@ -42,7 +41,6 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
   const isSearching = filters.q.length >= ORDER_SEARCH_MIN_LENGTH;
   const rows = queue.data?.rows;
   const total = queue.data?.total ?? 0;
-  const pages = pageCount(total, ORDER_QUEUE_PAGE_SIZE);
   const isFiltered = Boolean(filters.status || filters.carrierCode || filters.olderThan || isSearching);
 
   // Which row Enter in the search box opens: the first, until the arrow keys pick another.
@@ -55,47 +53,28 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
     onFiltersChange(NO_ORDER_FILTERS);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      // A scanner (or a fast typist) ends with Enter: search now; the next Enter opens.
-      if (event.currentTarget.value.trim() !== filters.q) return search.flush();
-      if (activeRow && !queue.isPlaceholderData) open(activeRow);
-      return;
-    }
-    onArrowKey(event);
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) =>
+    handleSearchBoxKey(event, { committed: filters.q, flush: search.flush, activeRow, stale: queue.isPlaceholderData, open, onArrowKey });
 
   const tooShort = text.trim().length > 0 && text.trim().length < ORDER_SEARCH_MIN_LENGTH;
-  const carrierOptions = [{ value: '', label: 'All carriers' }, ...(carriers.data ?? []).map((carrier) => ({ value: carrier.code, label: carrier.name }))];
-  // A carrier in the address that the list does not offer (no longer sold) still shows as chosen.
-  if (filters.carrierCode && !carrierOptions.some((option) => option.value === filters.carrierCode)) {
-    carrierOptions.push({ value: filters.carrierCode, label: filters.carrierCode });
-  }
 
   return (
-    <Page size={1400}>
-      <PageHeader
-        title="Orders"
-        description="Every order, newest first. Open one to assign its Inventory and send it to the carrier."
-        actions={
-          canAccess(user.role, SIGN_UP_ROLES) && (
-            <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              Create New
-            </Button>
-          )
-        }
-      />
-      <Stack gap="xs">
-        <Group gap="sm" align="flex-start" wrap="wrap">
-          <TextInput
+    <ListPage
+      title="Orders"
+      description="Every order, newest first. Open one to assign its Inventory and send it to the carrier."
+      actions={
+        canAccess(user.role, SIGN_UP_ROLES) && (
+          <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            Create New
+          </Button>
+        )
+      }
+      filters={
+        <>
+          <ListSearchInput
             label="Search orders"
             placeholder="Order or account number, MDN, IMEI, ICCID…"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            rightSection={queue.isFetching && isSearching ? <Loader size="xs" aria-label="Searching" /> : null}
+            searching={queue.isFetching && isSearching}
             value={text}
             onChange={(event) => search.change(event.currentTarget.value)}
             onKeyDown={onKeyDown}
@@ -111,7 +90,7 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
           />
           <NativeSelect
             label="Carrier"
-            data={carrierOptions}
+            data={carrierFilterOptions(carriers.data, filters.carrierCode)}
             value={filters.carrierCode}
             onChange={(event) => change({ carrierCode: event.currentTarget.value })}
             w={{ base: '100%', xs: 190 }}
@@ -123,53 +102,41 @@ export function OrdersQueuePage({ filters, onFiltersChange }: Props) {
             onChange={(event) => change({ olderThan: oneOfOrAll(ORDER_AGES, event.currentTarget.value) })}
             w={{ base: '100%', xs: 170 }}
           />
-          {(isFiltered || text) && (
-            <Button variant="subtle" mt={25} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
-              Clear filters
-            </Button>
-          )}
-        </Group>
-        <Text id={ids.hint} fz="xs" c="dimmed">
-          {tooShort ? (
-            `Type at least ${ORDER_SEARCH_MIN_LENGTH} characters to search.`
-          ) : (
-            <>
-              Scan a device or SIM into the box to find its order. <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> pick a result,{' '}
-              <Kbd size="xs">Enter</Kbd> opens it.
-            </>
-          )}
-        </Text>
-        {/* Always in the page, so screen readers hear each change: how many orders match, and which one Enter opens. */}
-        <VisuallyHidden id={ids.status} role="status">
-          {queue.isFetching || !queue.data ? '' : summary(total, filters, isFiltered)}
-          {activeRow && rows && rows.length > 1 ? ` Enter opens ${activeRow.orderNumber}, ${activeRow.customerName}.` : ''}
-        </VisuallyHidden>
-      </Stack>
-
-      {queue.isPending ? (
-        <Panel>
-          <LoadingState label="Loading orders" />
-        </Panel>
-      ) : queue.isError ? (
-        <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} title="Could not load the orders" />
-      ) : queue.data.rows.length === 0 ? (
-        <Panel>
-          <EmptyQueue filters={filters} isFiltered={isFiltered} canSignUp={canAccess(user.role, SIGN_UP_ROLES)} onClear={clear} />
-        </Panel>
-      ) : (
-        <Stack gap="xs">
-          <Text fz="sm" c="dimmed">
-            {summary(total, filters, isFiltered)}
-          </Text>
-          <Panel>
-            <OrderQueueTable rows={queue.data.rows} showMatchedOn={isSearching} activeIndex={activeIndex} onOpen={open} stale={queue.isPlaceholderData} />
-          </Panel>
-          <ListPager label="Pages of orders" pages={pages} page={filters.page} onChange={(page) => onFiltersChange({ ...filters, page })}>
+        </>
+      }
+      showClear={Boolean(isFiltered || text)}
+      onClear={clear}
+      hint={{
+        id: ids.hint,
+        text: tooShort ? (
+          `Type at least ${ORDER_SEARCH_MIN_LENGTH} characters to search.`
+        ) : (
+          <>
+            Scan a device or SIM into the box to find its order. <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> pick a result,{' '}
+            <Kbd size="xs">Enter</Kbd> opens it.
+          </>
+        ),
+      }}
+      // How many orders match, and which one Enter opens.
+      status={{ id: ids.status, announce: activeRow && rows && rows.length > 1 ? ` Enter opens ${activeRow.orderNumber}, ${activeRow.customerName}.` : '' }}
+      list={queue}
+      loadingLabel="Loading orders"
+      errorTitle="Could not load the orders"
+      empty={() => <EmptyQueue filters={filters} isFiltered={isFiltered} canSignUp={canAccess(user.role, SIGN_UP_ROLES)} onClear={clear} />}
+      summary={(data) => summary(data.total, filters, isFiltered)}
+      table={(data) => <OrderQueueTable rows={data.rows} showMatchedOn={isSearching} activeIndex={activeIndex} onOpen={open} stale={queue.isPlaceholderData} />}
+      pager={{
+        label: 'Pages of orders',
+        pageSize: ORDER_QUEUE_PAGE_SIZE,
+        page: filters.page,
+        onChange: (page) => onFiltersChange({ ...filters, page }),
+        text: (
+          <>
             Orders {(filters.page - 1) * ORDER_QUEUE_PAGE_SIZE + 1}–{Math.min(total, filters.page * ORDER_QUEUE_PAGE_SIZE)} of {total}
-          </ListPager>
-        </Stack>
-      )}
-    </Page>
+          </>
+        ),
+      }}
+    />
   );
 }
 
