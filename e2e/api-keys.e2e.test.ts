@@ -27,7 +27,7 @@ describe('Administration > Integrations: API Keys, end to end', () => {
   it('should create a key, show it once with a copy button, and revoke it after a confirmation', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Integrations', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Integrations', level: 1 }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'API Keys', level: 2 }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'API Keys', level: 2, exact: true }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Create API key' }).first().click();
     const form = page.getByRole('dialog', { name: 'Create API key' });

@@ -97,6 +97,9 @@ describe('Administration > Integrations: API customer defaults and event subscri
     await page.keyboard.press('Enter');
     await expect.poll(() => section.getByText('No active bill profile has the code E2E-LATE').isVisible()).toBe(true);
     expect(await billProfile.getAttribute('aria-invalid')).toBe('true');
+    expect(await section.getByText('Check these fields').count()).toBe(0);
+    // Focus goes to the field the server named, so a keyboard user is where the fix is.
+    await expect.poll(() => billProfile.evaluate((element) => element === document.activeElement)).toBe(true);
 
     // Choose another from the keyboard and save: the API's customers get them from now on.
     await pickByKeyboard(billProfile, 'BUS-NET30');

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAccessControl } from './http/access.js';
 import type { AppContext } from './http/app-context.js';
-import { registerErrorHandling, registerNotFound } from './http/error-handler.js';
+import { frameworkError, registerErrorHandling, registerNotFound } from './http/error-handler.js';
 import { registerHealthRoutes } from './http/health.routes.js';
 import { registerJsonBodies } from './http/json-bodies.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -39,6 +39,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     exposeHeadRoutes: false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
+    frameworkErrors: frameworkError,
     // A caller's own X-Request-Id is kept when it looks like an id, so logs join up across systems.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

@@ -27,6 +27,7 @@ import { describableKey, lineDescribables, orderPageOf, readPageHeader } from '.
 import { cachedCarrierRules, kindsTakenBy, liveLines, loadOrderState, missingOf, requirementOf, type OrderState } from './order-state.js';
 import { autoSendKey, sendLockedOrder, sendsByItself } from './send-order.js';
 import { sendRefusal } from './send-refusal.js';
+import { lastSendErrorCode } from './order-carrier-state.js';
 
 /**
  * The order's Inventory tab: scanned or pasted text, one identifier or many (a box's several barcodes, a
@@ -63,7 +64,7 @@ export async function assignOrderInventoryIn(tx: Tx, options: ScanAssignment): P
   const audits = batchAudits(options.audit);
   const audit = audits.context;
   const { products, ...state } = await loadOrderState({ db: tx, orderId, lock: true, carriers, withProducts: true });
-  const refusal = inventoryChangeRefusal(state.order.status);
+  const refusal = inventoryChangeRefusal(state.order.status, await lastSendErrorCode(tx, state.order));
   if (refusal) throw new AppError('RULE_VIOLATED', refusal);
   const picked = pickedLine(state, options.lineId);
   const targets = picked ? [picked] : liveLines(state).filter((line) => line.status === 'PENDING');

@@ -1,4 +1,4 @@
-import type { TFalloutPage, TFalloutQuery, TFalloutRow } from '@linedesk/domain';
+import { CARRIER_UNREACHABLE, type TFalloutPage, type TFalloutQuery, type TFalloutRow } from '@linedesk/domain';
 import type { DbOrTx } from '../db/client.js';
 import { listFalloutOrders } from '../modules/orders/use-cases/list-fallout-orders.js';
 import type { OrderRow } from '../modules/orders/use-cases/get-order.js';
@@ -6,7 +6,6 @@ import type { SubmissionRow } from '../modules/provisioning/use-cases/create-sub
 import { findLatestSubmissions } from '../modules/provisioning/use-cases/find-latest-submissions.js';
 import { readFalloutStuckMinutes } from '../modules/system/settings.js';
 import { findOrderCustomers, orderListRow } from './order-list-row.js';
-import { CARRIER_UNREACHABLE } from './submit-order-to-carrier.js';
 
 /**
  * Orders > Fallout: the orders the carrier refused (Error) and those waiting at the carrier (Sent, In

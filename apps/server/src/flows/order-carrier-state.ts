@@ -1,4 +1,4 @@
-import type { TOrderCarrierState } from '@linedesk/domain';
+import type { OrderStatus, TOrderCarrierState } from '@linedesk/domain';
 import type { DbOrTx } from '../db/client.js';
 import { findJob } from '../modules/jobs/use-cases/find-job.js';
 import { findSubmission } from '../modules/provisioning/use-cases/find-submission.js';
@@ -21,4 +21,14 @@ export async function readOrderCarrierState(db: DbOrTx, orderId: string): Promis
   const job = await findJob({ db, dedupeKey: `carrier.submit:${submission.id}` });
   if (!job || job.status !== 'QUEUED' || job.attempts === 0) return state;
   return { ...state, retry: { at: job.runAt.toISOString(), tries: job.attempts } };
+}
+
+/**
+ * The error code of an order's last send when the order is in Error (null otherwise, without a query):
+ * what decides whether it may change before it is sent again (`unansweredSendRefusal`).
+ */
+export async function lastSendErrorCode(db: DbOrTx, order: { id: string; status: OrderStatus }): Promise<string | null> {
+  if (order.status !== 'ERROR') return null;
+  const submission = await findSubmission({ db, by: { orderId: order.id, latest: true } });
+  return submission?.errorCode ?? null;
 }

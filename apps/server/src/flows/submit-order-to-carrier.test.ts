@@ -177,6 +177,25 @@ describe('delivering a sent order to the carrier', () => {
     const [abandoned] = await t.database.db.select().from(carrierSubmissions).where(eq(carrierSubmissions.orderId, orderId));
     expect(abandoned).toMatchObject({ status: 'ABANDONED' });
 
+    // The carrier may have taken the order as it was: nothing on it changes until it is sent again unchanged
+    // (a swapped SIM would not be what the carrier activates).
+    const unanswered = /^The carrier never answered the last send and may have taken the order as it was/;
+    const item = failed.lines[0]!.items.find((onLine) => onLine.itemId)!;
+    const unassign = await t.request({ method: 'DELETE', url: `/api/orders/${orderId}/inventory/${item.itemId}`, session });
+    expect(unassign.statusCode, unassign.body).toBe(422);
+    expect(unassign.json().reason).toMatch(unanswered);
+    const rescan = await t.request({ method: 'POST', url: `/api/orders/${orderId}/inventory`, session, payload: { text: newIccid() } });
+    expect(rescan.statusCode, rescan.body).toBe(422);
+    const portIn = await t.request({
+      method: 'PUT',
+      url: `/api/orders/${orderId}/lines/${failed.lines[1]!.id}/port-in`,
+      session,
+      payload: { currentCarrier: 'Verizon Wireless', accountNumber: '482913570', authorizedSigner: 'Dana Whitfield', accountName: 'Dana Whitfield' },
+    });
+    expect(portIn.statusCode, portIn.body).toBe(409);
+    expect(portIn.json().reason).toMatch(unanswered);
+    expect((await page(orderId)).lines[0]!.items).toEqual(failed.lines[0]!.items);
+
     const resend = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers: { 'idempotency-key': `resend-${orderId}` } });
     expect(resend.statusCode, resend.body).toBe(200);
     // The carrier refuses the port-in (a number it does not know) and activates the new line: Partial.

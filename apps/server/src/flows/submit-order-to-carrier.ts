@@ -1,4 +1,4 @@
-import { ZGatewayActivationRequest, type TGatewayActivationRequest, type TGatewayLineRequest } from '@linedesk/domain';
+import { CARRIER_UNREACHABLE, ZGatewayActivationRequest, type TGatewayActivationRequest, type TGatewayLineRequest } from '@linedesk/domain';
 import type { Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
@@ -17,9 +17,6 @@ import { recordSubmissionRetry } from '../modules/provisioning/use-cases/record-
 import { openOrNull, type SecretBox } from '../security/secret-box.js';
 import type { CarrierJobDeps } from './carrier-job-deps.js';
 import { carrierPollJob, submissionIdOf } from './carrier-jobs.js';
-
-/** The code an order in Error shows when the carrier could not be reached after every retry. */
-export const CARRIER_UNREACHABLE = 'CARRIER_UNREACHABLE';
 
 /**
  * The `carrier.submit` job: delivers one submission to its carrier with the submission's stable key (so a

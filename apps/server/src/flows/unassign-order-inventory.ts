@@ -8,6 +8,7 @@ import { changeOrderStatus } from '../modules/orders/use-cases/change-order-stat
 import { setLineIdentifiers } from '../modules/orders/use-cases/set-line-identifiers.js';
 import { getOrderPage } from './get-order-page.js';
 import { liveLines, loadOrderState, missingOf } from './order-state.js';
+import { lastSendErrorCode } from './order-carrier-state.js';
 
 /** A stock item by its id, or any identifier on a line by its value (the only way to name a customer's own device). */
 export type UnassignTarget = { itemId: string } | { lineId: string; value: string };
@@ -21,7 +22,7 @@ export async function unassignOrderInventory(options: { db: Db; audit: AuditCont
   const { db, audit, orderId, target } = options;
   await db.transaction(async (tx) => {
     const state = await loadOrderState({ db: tx, orderId, lock: true });
-    const refusal = inventoryChangeRefusal(state.order.status);
+    const refusal = inventoryChangeRefusal(state.order.status, await lastSendErrorCode(tx, state.order));
     if (refusal) throw new AppError('RULE_VIOLATED', refusal);
     const onOrder = await findItemsWithIdentifiers({ db: tx, orderId });
 

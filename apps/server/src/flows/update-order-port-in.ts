@@ -4,6 +4,7 @@ import type { AuditContext } from '../modules/audit/record-audit.js';
 import { updateLinePortIn } from '../modules/orders/use-cases/update-line-port-in.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { getOrderPage } from './get-order-page.js';
+import { lastSendErrorCode } from './order-carrier-state.js';
 
 /**
  * Edit port-in: a port-in line's account at the current carrier corrected with the customer (after the
@@ -19,6 +20,14 @@ export async function updateOrderPortIn(options: {
   input: TPortInUpdateData;
 }): Promise<TOrderDetail> {
   const { db, orderId } = options;
-  await db.transaction((tx) => updateLinePortIn(tx, options.audit, { secrets: options.secrets, orderId, lineId: options.lineId, input: options.input }));
+  await db.transaction((tx) =>
+    updateLinePortIn(tx, options.audit, {
+      secrets: options.secrets,
+      orderId,
+      lineId: options.lineId,
+      input: options.input,
+      lastSendError: (order) => lastSendErrorCode(tx, order),
+    }),
+  );
   return getOrderPage({ db, orderId });
 }

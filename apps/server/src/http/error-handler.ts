@@ -16,6 +16,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
 }
 
 /**
+ * What the router refuses before any route runs: a path that is not valid URL encoding (400), or a
+ * path segment longer than any id here (an unknown resource, 404). Both in the one error shape.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const pathname = request.url.split('?')[0] ?? '/';
+  const appError =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('NOT_FOUND', 'No such resource: a path segment is longer than any id')
+      : new AppError('VALIDATION_FAILED', `The path ${pathname.slice(0, 200)} is not valid URL encoding`);
+  return sendError(reply, request, appError);
+}
+
+/**
  * Unknown paths: with the web app served, a page path gets index.html so the browser's router can
  * take it; API paths (/api and /tmf-api), files and other methods get the JSON 404.
  */

@@ -93,7 +93,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ld_session' },
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key, `ldk_<prefix>_<secret>` (Administration > API Keys)' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key, `ldk_<prefix>_<secret>` (Administration > Integrations)' },
         },
         schemas: {
           // Every error, under /api and /tmf-api: TM Forum's Error with the failing fields and the request id.

@@ -26,8 +26,11 @@ describe('order readiness', () => {
   });
 
   it('should allow inventory changes and Cancel only before the order is sent', () => {
-    const editable = ORDER_STATUSES.filter((status) => inventoryChangeRefusal(status) === null);
+    const editable = ORDER_STATUSES.filter((status) => inventoryChangeRefusal(status, null) === null);
     expect(editable).toEqual(['PENDING', 'READY', 'ERROR']);
+    // After a send the carrier never answered, the order goes again unchanged before anything on it changes.
+    expect(inventoryChangeRefusal('ERROR', 'CARRIER_UNREACHABLE')).toMatch(/^The carrier never answered the last send/);
+    expect(inventoryChangeRefusal('ERROR', 'SIM_ALREADY_ACTIVE')).toBeNull();
     expect(ORDER_STATUSES.filter((status) => cancelRefusal(status) === null)).toEqual(['PENDING', 'READY', 'ERROR']);
     expect(cancelRefusal('SENT')).toBe('The order is Sent: the carrier has it, so it can no longer be cancelled');
     expect(cancelRefusal('CANCELLED')).toBe('The order is already cancelled');

@@ -32,8 +32,27 @@ export function describeLineNeeds(line: { position: number; missing: readonly (r
 /** Statuses in which the order's lines can still take or give back inventory. */
 export const INVENTORY_EDITABLE_ORDER_STATUSES: readonly OrderStatus[] = ['PENDING', 'READY', 'ERROR'];
 
-/** Whether scanning or unassigning is possible on an order in this status, and if not, why. */
-export function inventoryChangeRefusal(status: OrderStatus): string | null {
+/** The error of a send the carrier never answered: it may have taken the order as it was sent. */
+export const CARRIER_UNREACHABLE = 'CARRIER_UNREACHABLE';
+
+/**
+ * Why an order in Error after an unanswered send must go again unchanged before anything on it changes:
+ * a resend reuses that send's key, so a carrier that did take it answers with the first send (and
+ * activates what was sent then, not what was scanned since). If the carrier then refuses it, the order
+ * can be corrected as after any refusal.
+ */
+export function unansweredSendRefusal(order: { status: OrderStatus; carrierErrorCode: string | null }): string | null {
+  if (order.status !== 'ERROR' || order.carrierErrorCode !== CARRIER_UNREACHABLE) return null;
+  return 'The carrier never answered the last send and may have taken the order as it was: send it again unchanged first; if the carrier refuses it, it can be corrected then';
+}
+
+/**
+ * Whether scanning or unassigning is possible on an order in this status, and if not, why. `carrierErrorCode`
+ * is the error of its last send, if any (see unansweredSendRefusal).
+ */
+export function inventoryChangeRefusal(status: OrderStatus, carrierErrorCode: string | null): string | null {
+  const unanswered = unansweredSendRefusal({ status, carrierErrorCode });
+  if (unanswered) return unanswered;
   if (INVENTORY_EDITABLE_ORDER_STATUSES.includes(status)) return null;
   if (status === 'CANCELLED') return 'The order is cancelled, so its inventory cannot change';
   return `The order is ${ORDER_STATUS_LABELS[status]}: its inventory went to the carrier and cannot change here`;

@@ -7,13 +7,18 @@ describe('Edit port-in', () => {
   const portLine = { position: 1, status: 'PENDING' as const, isPortIn: true };
 
   it('should allow it on a port-in line still Pending while the order is Pending, Ready or Error, and say why not otherwise', () => {
-    const allowed = ORDER_STATUSES.filter((status) => portInEditRefusal({ status }, portLine) === null);
+    const allowed = ORDER_STATUSES.filter((status) => portInEditRefusal({ status, carrierErrorCode: null }, portLine) === null);
     expect(allowed).toEqual(['PENDING', 'READY', 'ERROR']);
-    expect(portInEditRefusal({ status: 'SENT' }, portLine)).toBe('The order is Sent: the carrier has its port-in details now; change them if it refuses the port');
-    expect(portInEditRefusal({ status: 'COMPLETE' }, portLine)).toBe('The order is Complete, so its port-in details cannot change');
-    expect(portInEditRefusal({ status: 'CANCELLED' }, portLine)).toBe('The order is cancelled, so its port-in details cannot change');
-    expect(portInEditRefusal({ status: 'ERROR' }, { ...portLine, status: 'CANCELLED' })).toBe('Line 2 is Cancelled, so its port-in details cannot change');
-    expect(portInEditRefusal({ status: 'READY' }, { ...portLine, isPortIn: false })).toBe('Line 2 takes a new number: it has no port-in details to change');
+    expect(portInEditRefusal({ status: 'SENT', carrierErrorCode: null }, portLine)).toBe('The order is Sent: the carrier has its port-in details now; change them if it refuses the port');
+    expect(portInEditRefusal({ status: 'COMPLETE', carrierErrorCode: null }, portLine)).toBe('The order is Complete, so its port-in details cannot change');
+    expect(portInEditRefusal({ status: 'CANCELLED', carrierErrorCode: null }, portLine)).toBe('The order is cancelled, so its port-in details cannot change');
+    expect(portInEditRefusal({ status: 'ERROR', carrierErrorCode: null }, { ...portLine, status: 'CANCELLED' })).toBe('Line 2 is Cancelled, so its port-in details cannot change');
+    expect(portInEditRefusal({ status: 'READY', carrierErrorCode: null }, { ...portLine, isPortIn: false })).toBe('Line 2 takes a new number: it has no port-in details to change');
+  });
+
+  it('should refuse it after a send the carrier never answered, until the order is sent again unchanged', () => {
+    expect(portInEditRefusal({ status: 'ERROR', carrierErrorCode: 'CARRIER_UNREACHABLE' }, portLine)).toMatch(/^The carrier never answered the last send/);
+    expect(portInEditRefusal({ status: 'ERROR', carrierErrorCode: 'PORT_PIN_MISMATCH' }, portLine)).toBeNull();
   });
 
   it('should keep the PIN on file when it is left out or blank, and check every other field', () => {

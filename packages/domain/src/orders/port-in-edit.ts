@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZMaskedSecret } from '../catalog/catalog.schemas.js';
 import { ZPortInInput } from '../wizard/wizard-lines.js';
-import { INVENTORY_EDITABLE_ORDER_STATUSES } from './order-readiness.js';
+import { INVENTORY_EDITABLE_ORDER_STATUSES, unansweredSendRefusal } from './order-readiness.js';
 import { LINE_STATUS_LABELS, ORDER_STATUS_LABELS, type LineStatus, type OrderStatus } from './state-machines.js';
 
 /**
@@ -33,9 +33,14 @@ export type TOrderLinePortIn = z.infer<typeof ZOrderLinePortIn>;
  * still Pending, on an order whose inventory can still change (Pending, Ready or Error: not at the
  * carrier, not done, not cancelled). The order page offers Edit port-in, and the server refuses, by this rule.
  */
-export function portInEditRefusal(order: { status: OrderStatus }, line: { position: number; status: LineStatus; isPortIn: boolean }): string | null {
+export function portInEditRefusal(
+  order: { status: OrderStatus; carrierErrorCode: string | null },
+  line: { position: number; status: LineStatus; isPortIn: boolean },
+): string | null {
   const label = `Line ${line.position + 1}`;
   if (!line.isPortIn) return `${label} takes a new number: it has no port-in details to change`;
+  const unanswered = unansweredSendRefusal({ status: order.status, carrierErrorCode: order.carrierErrorCode });
+  if (unanswered) return unanswered;
   if (order.status === 'CANCELLED') return 'The order is cancelled, so its port-in details cannot change';
   if (order.status === 'SENT' || order.status === 'IN_PROGRESS') {
     return `The order is ${ORDER_STATUS_LABELS[order.status]}: the carrier has its port-in details now; change them if it refuses the port`;

@@ -26,18 +26,8 @@ export const TMF_PRODUCT_ORDER_STATES = [
 ] as const;
 export type TmfProductOrderState = (typeof TMF_PRODUCT_ORDER_STATES)[number];
 
-export const TMF_PRODUCT_ORDER_ITEM_STATES = [
-  'acknowledged',
-  'rejected',
-  'pending',
-  'held',
-  'inProgress',
-  'cancelled',
-  'completed',
-  'failed',
-  'assessingCancellation',
-  'pendingCancellation',
-] as const;
+/** An item's states: the order's, but `partial` (an item is done or not). */
+export const TMF_PRODUCT_ORDER_ITEM_STATES = TMF_PRODUCT_ORDER_STATES.filter((state): state is Exclude<TmfProductOrderState, 'partial'> => state !== 'partial');
 export type TmfProductOrderItemState = (typeof TMF_PRODUCT_ORDER_ITEM_STATES)[number];
 
 /** The states of a cancelProductOrder (TMF `TaskStateType`). */

@@ -45,7 +45,7 @@ describe('TM Forum Open APIs: an order from customer to completion, with events'
     sim = await startCarrierSim({ delayMs: 50 });
     t = await createCarrierTestApp(sim, { LOG_LEVEL: 'error', JOB_RETRY_BASE_MS: '20', JOB_RETRY_CAP_MS: '200', CARRIER_POLL_SECONDS: '1' });
     listener = await startCallbackServer();
-    // An admin hands out the integrator's key, as in Administration > API Keys.
+    // An admin hands out the integrator's key, as in Administration > Integrations.
     const admin = await t.createUser('admin', { name: 'Avery Admin' });
     const created = await t.request({ method: 'POST', url: '/api/api-keys', session: await t.sessionFor(admin), payload: { name: 'Storefront', role: 'agent' } });
     expect(created.statusCode, created.body).toBe(201);

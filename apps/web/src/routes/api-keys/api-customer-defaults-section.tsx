@@ -2,17 +2,18 @@ import { BILL_METHOD_LABELS, BILL_METHODS, type TApiCustomerDefaults, type TWiza
 import { Alert, Badge, Button, Code, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '../../components/common/form-alert';
 import { ErrorAlert, LoadingState, Panel } from '../../components/common/status-state';
 import { useApiCustomerDefaults, useSaveApiCustomerDefaults } from '../../hooks/api/integrations';
 import { useProfileChoices, useWizardCarriers } from '../../hooks/api/wizard';
-import { serverFieldErrors } from '../../lib/form-errors';
+import { focusFirstInvalid, serverFieldErrors } from '../../lib/form-errors';
 import { IntegrationSection } from './integration-section';
 
 /** A select's value for "nothing chosen" (the setting's null). */
 const NONE = '';
 const CUSTOMER_PATH = '/tmf-api/customerManagement/v4/customer';
+const FIELDS = ['carrierCode', 'billProfileCode', 'billMethod'] as const;
 
 /**
  * Admin: what a customer created through TMF629 gets when its request names no carrier, bill profile
@@ -66,7 +67,11 @@ function DefaultsForm({ initial, carriers, billProfiles }: { initial: TApiCustom
   const [draft, setDraft] = useState(initial);
   const fieldErrors = serverFieldErrors(save.error);
   const alertId = useId();
-  const changed = (['carrierCode', 'billProfileCode', 'billMethod'] as const).filter((field) => draft[field] !== initial[field]).length;
+  const formRef = useRef<HTMLFormElement>(null);
+  const changed = FIELDS.filter((field) => draft[field] !== initial[field]).length;
+  // A refusal the fields below already explain needs no banner (the server's reason only lists them).
+  const named = Object.keys(fieldErrors);
+  const explainedByFields = named.length > 0 && named.every((field) => (FIELDS as readonly string[]).includes(field));
 
   const carrier = carriers.find((c) => c.code === draft.carrierCode) ?? null;
   const profileName = (code: string | null) => billProfiles.find((p) => p.code === code)?.name ?? code;
@@ -105,16 +110,21 @@ function DefaultsForm({ initial, carriers, billProfiles }: { initial: TApiCustom
             : 'Customers created through the API must now name their carrier.',
         });
       },
-      onError: () => document.getElementById(alertId)?.focus(),
+      // To the field the server named, else to its reason (shown once this render is done).
+      onError: (error) => {
+        if (Object.keys(serverFieldErrors(error)).length > 0) focusFirstInvalid(formRef.current);
+        else requestAnimationFrame(() => document.getElementById(alertId)?.focus());
+      },
     });
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Defaults for customers created through the API">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Defaults for customers created through the API">
       <Panel>
         <Stack gap="md" p="lg">
-          <div id={alertId} tabIndex={-1} style={{ outline: 'none' }}>
-            <FormAlert error={save.error} />
+          {/* Out of the layout until there is something to say (the Stack's gap would show an empty row). */}
+          <div id={alertId} tabIndex={-1} style={{ outline: 'none', display: save.error && !explainedByFields ? undefined : 'none' }}>
+            <FormAlert error={explainedByFields ? null : save.error} />
           </div>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <NativeSelect

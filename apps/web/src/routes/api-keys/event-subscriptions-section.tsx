@@ -83,7 +83,7 @@ function HubsTable({ hubs, onUnsubscribe }: { hubs: TTmfHubView[]; onUnsubscribe
                 </Text>
               </Table.Td>
               <Table.Td maw={320}>
-                <Text fz="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                <Text fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                   {hub.callback}
                 </Text>
               </Table.Td>

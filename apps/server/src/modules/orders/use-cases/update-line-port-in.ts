@@ -1,4 +1,4 @@
-import { portInEditRefusal, type TPortInUpdateData } from '@linedesk/domain';
+import { portInEditRefusal, type OrderStatus, type TPortInUpdateData } from '@linedesk/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
@@ -20,13 +20,13 @@ const EDITABLE = ['currentCarrier', 'accountNumber', 'authorizedSigner', 'accoun
 export async function updateLinePortIn(
   tx: Tx,
   audit: AuditContext,
-  options: { secrets: SecretBox; orderId: string; lineId: string; input: TPortInUpdateData },
+  options: { secrets: SecretBox; orderId: string; lineId: string; input: TPortInUpdateData; lastSendError(order: { id: string; status: OrderStatus }): Promise<string | null> },
 ): Promise<{ changed: boolean }> {
   const { secrets, orderId, lineId, input } = options;
   const { order, lines: orderLines } = await getOrder({ db: tx, orderId, lock: true });
   const line = orderLines.find((candidate) => candidate.id === lineId);
   if (!line) throw new AppError('NOT_FOUND', 'No such line on this order');
-  const refusal = portInEditRefusal(order, { position: line.position, status: line.status, isPortIn: line.portIn !== null });
+  const refusal = portInEditRefusal({ status: order.status, carrierErrorCode: await options.lastSendError(order) }, { position: line.position, status: line.status, isPortIn: line.portIn !== null });
   if (refusal) throw new AppError(line.portIn ? 'INVALID_TRANSITION' : 'CONFLICT', refusal);
   const current = line.portIn!;
 

@@ -9,7 +9,8 @@ import { listCustomersPage } from '../../customers/use-cases/list-customers-page
 import { readApiCustomerDefaults } from '../../system/settings.js';
 import { idempotencyKeyOf, idempotencyScopeOf } from '../kernel/idempotency.js';
 import { TMF_PREFIX, tmfBaseUrl, type TmfRenderContext } from '../kernel/tmf-context.js';
-import { parseTmfListQuery, projectTmfFields, replyTmfList, tmfEnum, tmfFilterValue, tmfText, tmfUuid } from '../kernel/tmf-list.js';
+import { tmfEnum, tmfFilterValue, tmfText, tmfUuid } from '../kernel/tmf-list.js';
+import { registerTmfReadRoutes, renderTmfOne, tmfRenderContextOf } from '../kernel/tmf-read-routes.js';
 import { createTmfCustomer } from './create-tmf-customer.js';
 import { renderCustomers, TMF_CUSTOMER_PATH } from './render-customers.js';
 import { saveApiCustomerDefaults } from './save-api-customer-defaults.js';
@@ -28,28 +29,22 @@ export function registerCustomerRoutes(app: App, context: AppContext): void {
   const { secrets } = context;
   const url = `${TMF_PREFIX}/${TMF_CUSTOMER_PATH}`;
   const tags = ['TMF629 Customer'];
-  const ctxOf = (request: FastifyRequest): TmfRenderContext => ({ db, baseUrl: tmfBaseUrl(request) });
-  const renderOne = async (request: FastifyRequest, id: string) => {
-    const [customer] = await renderCustomers(ctxOf(request), [id]);
-    if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${id}`);
-    return customer;
-  };
+  const ctxOf = (request: FastifyRequest): TmfRenderContext => tmfRenderContextOf(db, request);
+  const reader = { render: renderCustomers, notFound: 'customer' };
 
-  typed(app).get(
-    url,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'Customers (accounts), newest first',
-        description: `Paged with offset and limit (X-Total-Count, X-Result-Count), projected with fields=, filtered by ${FILTERABLE.join(', ')} (name: the whole name, exactly).`,
-        response: { 200: z.array(ZTmfCustomer.partial()) },
-      },
-    },
-    async (request, reply) => {
-      const query = parseTmfListQuery(request.query, FILTERABLE);
+  registerTmfReadRoutes(app, {
+    ...reader,
+    db,
+    path: TMF_CUSTOMER_PATH,
+    tags,
+    access: ANY_ROLE,
+    resourceSchema: ZTmfCustomer.partial(),
+    summaries: { list: 'Customers (accounts), newest first', one: 'One customer' },
+    filterable: FILTERABLE,
+    filterNote: '(name: the whole name, exactly)',
+    list: async (query) => {
       const status = tmfFilterValue(query.filters, 'status', tmfEnum(TMF_CUSTOMER_STATUSES));
-      const page = await listCustomersPage({
+      return listCustomersPage({
         db,
         offset: query.offset,
         limit: query.limit,
@@ -60,29 +55,8 @@ export function registerCustomerRoutes(app: App, context: AppContext): void {
           engagedPartyId: tmfFilterValue(query.filters, 'engagedParty.id', tmfText),
         },
       });
-      const items = await renderCustomers(ctxOf(request), page.ids);
-      return replyTmfList(reply, { items, total: page.total }, query);
     },
-  );
-
-  typed(app).get(
-    `${url}/:id`,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'One customer',
-        params: ZParams,
-        querystring: z.object({ fields: z.string().optional() }),
-        response: { 200: ZTmfCustomer.partial() },
-      },
-    },
-    async (request) => {
-      const customer = await renderOne(request, request.params.id);
-      const { fields } = parseTmfListQuery({ fields: request.query.fields }, []);
-      return projectTmfFields(customer, fields);
-    },
-  );
+  });
 
   typed(app).post(
     url,
@@ -136,7 +110,7 @@ export function registerCustomerRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       await updateTmfCustomer({ db, secrets, audit: auditContextOf(request), baseUrl: tmfBaseUrl(request), id: checkedId(request.params.id), body: request.body });
-      return renderOne(request, request.params.id);
+      return renderTmfOne(reader, ctxOf(request), request.params.id);
     },
   );
 

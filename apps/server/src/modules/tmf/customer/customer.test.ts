@@ -1,8 +1,8 @@
-import type { Role } from '@linedesk/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWizardOrder } from '../../../../test/order-fixture.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../../test/test-app.js';
+import { createTmfApiKey, tmfCall, type TmfCall } from '../../../../test/tmf-fixture.js';
 import { expectToMatchTmfSpec } from '../../../../test/tmf-spec.js';
 import { loadDemoCatalog } from '../../../../test/wizard-fixture.js';
 import { demoApiCustomerDefaults } from '../../../flows/seed-demo.js';
@@ -47,35 +47,14 @@ describe('TMF629 customer API', () => {
     agent = await t.createUser('agent', { name: 'Aggie Agent' });
     adminSession = await t.sessionFor(admin);
     agentSession = await t.sessionFor(agent);
-    agentKey = await newKey('Dealer CRM', 'agent');
-    viewerKey = await newKey('Read-only dashboard', 'viewer');
-    otherKey = await newKey('Second integrator', 'agent');
+    agentKey = await createTmfApiKey(t, 'Dealer CRM', 'agent');
+    viewerKey = await createTmfApiKey(t, 'Read-only dashboard', 'viewer');
+    otherKey = await createTmfApiKey(t, 'Second integrator', 'agent');
   });
   afterAll(async () => t?.close());
 
-  async function newKey(name: string, role: Role): Promise<string> {
-    const response = await t.request({ method: 'POST', url: '/api/api-keys', session: adminSession, payload: { name, role } });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().key as string;
-  }
-
-  /** A call as an integrator's tool makes it (newman, the TM Forum kit): Bearer key, JSON content type even on a GET, no cookie, no Origin. */
-  const api = (
-    options: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; key?: string; contentType?: string; headers?: Record<string, string> },
-  ) =>
-    t.app.inject({
-      method: options.method ?? 'GET',
-      url: options.url,
-      ...(options.payload !== undefined ? { payload: JSON.stringify(options.payload) } : {}),
-      headers: {
-        host: 'linedesk.test',
-        authorization: `Bearer ${options.key ?? agentKey}`,
-        accept: 'application/json',
-        // A DELETE carries no body, so no content type (an empty JSON body is refused by Fastify's parser).
-        ...(options.method === 'DELETE' ? {} : { 'content-type': options.contentType ?? 'application/json' }),
-        ...options.headers,
-      },
-    });
+  /** A call as an integrator's tool makes it (newman, the TM Forum kit), with the agent's key unless told. */
+  const api = (options: Omit<TmfCall, 'key'> & { key?: string }) => tmfCall(t, { ...options, key: options.key ?? agentKey });
 
   async function created(payload: unknown, key?: string): Promise<Customer> {
     const response = await api({ method: 'POST', url: BASE, payload, key });

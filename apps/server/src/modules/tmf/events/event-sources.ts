@@ -68,57 +68,38 @@ const catalogState: NonNullable<TmfEventSource['state']> = {
 /** Audit rows that carry the TMF state itself (a cancelProductOrder's `done`, a rejected request's `rejected`). */
 const tmfState: NonNullable<TmfEventSource['state']> = { auditField: 'state', fieldsOf: (value) => (typeof value === 'string' ? { state: value } : null) };
 
+/** The TMF resource a source shows as: its API, name, path, event names and `@type` (its name capitalised, unless told), and its renderer. */
+type ShownAs = Pick<TmfEventSource, 'api' | 'resource' | 'resourcePath' | 'eventPrefix' | 'type' | 'baseType' | 'render'>;
+function shownAs<T>(api: TmfEventApi, resource: string, render: (ctx: TmfRenderContext, ids: string[]) => Promise<T[]>, types: { type?: string; baseType?: string } = {}): ShownAs {
+  const eventPrefix = `${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
+  return { api, resource, resourcePath: `${api}/${resource}`, eventPrefix, type: types.type ?? eventPrefix, ...(types.baseType ? { baseType: types.baseType } : {}), render: renderer(render) };
+}
+const CUSTOMER = shownAs('customerManagement/v4', 'customer', renderCustomers);
+const PRODUCT_ORDER = shownAs('productOrderingManagement/v4', 'productOrder', renderProductOrders);
+const CANCEL_PRODUCT_ORDER = shownAs('productOrderingManagement/v4', 'cancelProductOrder', renderCancelProductOrders);
+const PRODUCT = shownAs('productInventory/v4', 'product', renderProducts);
+const RESOURCE = shownAs('resourceInventoryManagement/v4', 'resource', renderResources, { type: 'PhysicalResource', baseType: 'Resource' });
+const PRODUCT_OFFERING = shownAs('productCatalogManagement/v4', 'productOffering', renderProductOfferings);
+const PRODUCT_SPECIFICATION = shownAs('productCatalogManagement/v4', 'productSpecification', renderProductSpecifications);
+
 /** Audit entity type → the TMF resources it shows as (a carrier's product is both an offering and a specification). */
 export const TMF_EVENT_SOURCES: readonly TmfEventSource[] = [
   {
     entityType: 'customer',
-    api: 'customerManagement/v4',
-    resource: 'customer',
-    resourcePath: 'customerManagement/v4/customer',
-    eventPrefix: 'Customer',
-    type: 'Customer',
-    render: renderer(renderCustomers),
+    ...CUSTOMER,
     state: { auditField: 'status', fieldsOf: (value) => (has(CUSTOMER_STATUSES, value) ? { status: customerStatusOf(value) } : null) },
   },
   {
     entityType: 'order',
-    api: 'productOrderingManagement/v4',
-    resource: 'productOrder',
-    resourcePath: 'productOrderingManagement/v4/productOrder',
-    eventPrefix: 'ProductOrder',
-    type: 'ProductOrder',
-    render: renderer(renderProductOrders),
+    ...PRODUCT_ORDER,
     state: { auditField: 'status', fieldsOf: (value) => (has(ORDER_STATUSES, value) ? { state: productOrderStateOf(value) } : null) },
   },
-  {
-    // A productOrder request that could not become an order: a productOrder created `rejected`.
-    entityType: 'rejected_product_order',
-    api: 'productOrderingManagement/v4',
-    resource: 'productOrder',
-    resourcePath: 'productOrderingManagement/v4/productOrder',
-    eventPrefix: 'ProductOrder',
-    type: 'ProductOrder',
-    render: renderer(renderProductOrders),
-    state: tmfState,
-  },
-  {
-    entityType: 'cancel_product_order',
-    api: 'productOrderingManagement/v4',
-    resource: 'cancelProductOrder',
-    resourcePath: 'productOrderingManagement/v4/cancelProductOrder',
-    eventPrefix: 'CancelProductOrder',
-    type: 'CancelProductOrder',
-    render: renderer(renderCancelProductOrders),
-    state: tmfState,
-  },
+  // A productOrder request that could not become an order: a productOrder created `rejected`.
+  { entityType: 'rejected_product_order', ...PRODUCT_ORDER, state: tmfState },
+  { entityType: 'cancel_product_order', ...CANCEL_PRODUCT_ORDER, state: tmfState },
   {
     entityType: 'line',
-    api: 'productInventory/v4',
-    resource: 'product',
-    resourcePath: 'productInventory/v4/product',
-    eventPrefix: 'Product',
-    type: 'Product',
-    render: renderer(renderProducts),
+    ...PRODUCT,
     // A line is Pending only from its creation, with its order (pendingActive comes with the order's changes: below).
     state: { auditField: 'status', fieldsOf: (value) => (has(LINE_STATUSES, value) ? { status: productStatusOf(value) } : null) },
   },
@@ -126,12 +107,7 @@ export const TMF_EVENT_SOURCES: readonly TmfEventSource[] = [
     // A Pending line's product is pendingActive while its order is at the carrier: the order's status
     // changes (Sent, back to Ready after an error…) are state changes of its pending lines' products.
     entityType: 'order',
-    api: 'productInventory/v4',
-    resource: 'product',
-    resourcePath: 'productInventory/v4/product',
-    eventPrefix: 'Product',
-    type: 'Product',
-    render: renderer(renderProducts),
+    ...PRODUCT,
     state: { auditField: 'status', fieldsOf: (value) => (has(ORDER_STATUSES, value) ? { status: productStatusOf('PENDING', value) } : null) },
     expand: {
       idsOf: async (db, orderId) => (await findOrdersWithLines({ db, ids: [orderId] })).flatMap((order) => order.lines.filter((line) => line.status === 'PENDING').map((line) => line.id)),
@@ -140,39 +116,11 @@ export const TMF_EVENT_SOURCES: readonly TmfEventSource[] = [
   },
   {
     entityType: 'inventory_item',
-    api: 'resourceInventoryManagement/v4',
-    resource: 'resource',
-    resourcePath: 'resourceInventoryManagement/v4/resource',
-    eventPrefix: 'Resource',
-    type: 'PhysicalResource',
-    baseType: 'Resource',
-    render: renderer(renderResources),
+    ...RESOURCE,
     state: { auditField: 'status', fieldsOf: (value) => (has(INVENTORY_STATUSES, value) ? { ...resourceStatesOf(value) } : null) },
   },
-  ...(['package', 'product'] as const).map(
-    (entityType): TmfEventSource => ({
-      entityType,
-      api: 'productCatalogManagement/v4',
-      resource: 'productOffering',
-      resourcePath: 'productCatalogManagement/v4/productOffering',
-      eventPrefix: 'ProductOffering',
-      type: 'ProductOffering',
-      render: renderer(renderProductOfferings),
-      state: catalogState,
-    }),
-  ),
-  ...(['product', 'line_type'] as const).map(
-    (entityType): TmfEventSource => ({
-      entityType,
-      api: 'productCatalogManagement/v4',
-      resource: 'productSpecification',
-      resourcePath: 'productCatalogManagement/v4/productSpecification',
-      eventPrefix: 'ProductSpecification',
-      type: 'ProductSpecification',
-      render: renderer(renderProductSpecifications),
-      state: catalogState,
-    }),
-  ),
+  ...(['package', 'product'] as const).map((entityType): TmfEventSource => ({ entityType, ...PRODUCT_OFFERING, state: catalogState })),
+  ...(['product', 'line_type'] as const).map((entityType): TmfEventSource => ({ entityType, ...PRODUCT_SPECIFICATION, state: catalogState })),
 ];
 
 const BY_ENTITY_TYPE = new Map<string, TmfEventSource[]>();

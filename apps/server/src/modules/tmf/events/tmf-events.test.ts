@@ -4,11 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from '../../../../test/order-fixture.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { startCallbackServer, type CallbackServer } from '../../../../test/tmf-callback-server.js';
+import { createTmfApiKey } from '../../../../test/tmf-fixture.js';
 import { expectToMatchTmfSpec } from '../../../../test/tmf-spec.js';
 import { loadDemoCatalog, NEW_LINE } from '../../../../test/wizard-fixture.js';
 import { auditLog } from '../../audit/audit.schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../audit/record-audit.js';
-import { createApiKey } from '../../api-keys/use-cases/create-api-key.js';
 import { startJobRunner, type JobLogger, type JobRunner } from '../../jobs/job-runner.js';
 import { jobs } from '../../jobs/jobs.schema.js';
 import { lines } from '../../orders/orders.schema.js';
@@ -127,7 +127,7 @@ describe('TMF event hubs and event delivery', () => {
     expect(entry).toMatchObject({ action: 'create', actorLabel: 'inventory@tmf-events.test', changes: { api: { from: null, to: RESOURCES } } });
 
     // An integrator's API key shows as its name.
-    const { key } = await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: 'Dealer portal', role: 'agent' } });
+    const key = await createTmfApiKey(t, 'Dealer portal', 'agent');
     const byKey = await t.app.inject({
       method: 'POST',
       url: '/tmf-api/productOrderingManagement/v4/hub',

@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newImei } from '../../../../test/order-fixture.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { startCallbackServer, type CallbackServer } from '../../../../test/tmf-callback-server.js';
+import { createTmfApiKey } from '../../../../test/tmf-fixture.js';
 import { loadDemoCatalog } from '../../../../test/wizard-fixture.js';
 import { auditLog } from '../../audit/audit.schema.js';
-import { SYSTEM_ACTOR } from '../../audit/record-audit.js';
-import { createApiKey } from '../../api-keys/use-cases/create-api-key.js';
 import { startJobRunner, type JobLogger } from '../../jobs/job-runner.js';
 import { jobs } from '../../jobs/jobs.schema.js';
 import { enqueueJob } from '../../jobs/use-cases/enqueue-job.js';
@@ -52,7 +51,7 @@ describe('Administration > Integrations: every event subscription, and Unsubscri
   it('should list every API’s hubs, newest first, with who made them, to admins only', async () => {
     expect(await list()).toEqual([]);
     const resources = await subscribe(RESOURCES, { callback: callbacks.url('/stock'), query: 'eventType=ResourceCreateEvent' }, sessions.inventory);
-    const { key } = await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: 'Dealer portal', role: 'agent' } });
+    const key = await createTmfApiKey(t, 'Dealer portal', 'agent');
     const byKey = await t.app.inject({
       method: 'POST',
       url: `/tmf-api/${ORDERS}/hub`,

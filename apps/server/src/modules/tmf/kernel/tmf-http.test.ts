@@ -4,10 +4,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_HOST, type TestApp } from '../../../../test/test-app.js';
+import { createTmfApiKey } from '../../../../test/tmf-fixture.js';
 import { ANY_ROLE, SELLERS } from '../../../http/access.js';
 import { AppError } from '../../../http/app-error.js';
-import { SYSTEM_ACTOR } from '../../audit/record-audit.js';
-import { createApiKey } from '../../api-keys/use-cases/create-api-key.js';
 import { SESSION_COOKIE } from '../../auth/session-token.js';
 import { tmfBaseUrl, tmfHref } from './tmf-context.js';
 import { parseTmfListQuery, replyTmfList, tmfDateTime, tmfEnum, tmfFilterValue, tmfText, tmfUuid } from './tmf-list.js';
@@ -68,7 +67,7 @@ describe('the TMF kernel over HTTP', () => {
     t = await createTestApp({ WEB_DIST_DIR: webDir }, { beforeReady: registerWidgetRoutes });
     agentSession = await t.sessionFor(await t.createUser('agent'));
     viewerSession = await t.sessionFor(await t.createUser('viewer'));
-    agentKey = (await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: 'TMF kernel test', role: 'agent' } })).key;
+    agentKey = await createTmfApiKey(t, 'TMF kernel test', 'agent');
   });
   afterAll(async () => {
     await t.close();
@@ -98,6 +97,15 @@ describe('the TMF kernel over HTTP', () => {
       const page = await t.request({ method: 'GET', url: '/customers/42' });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<title>LineDesk</title>');
+    });
+
+    it('should answer an overlong id or a badly encoded path with the TMF Error instead of the router default answer', async () => {
+      const long = await withKey({ method: 'GET', url: `/tmf-api/${WIDGET_PATH}/${'x'.repeat(150)}` });
+      expect(long.statusCode).toBe(404);
+      expect(long.json()).toMatchObject({ '@type': 'Error', code: 'NOT_FOUND', status: '404', message: expect.stringContaining('longer than any id') });
+      const badEncoding = await withKey({ method: 'GET', url: `/tmf-api/${WIDGET_PATH}/%E0%A4%A` });
+      expect(badEncoding.statusCode).toBe(400);
+      expect(badEncoding.json()).toMatchObject({ '@type': 'Error', code: 'VALIDATION_FAILED', status: '400' });
     });
 
     it('should answer an unknown id with a 404 TMF Error carrying a message', async () => {

@@ -2,9 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWizardOrder } from '../../../../test/order-fixture.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { createTmfApiKey, tmfCall } from '../../../../test/tmf-fixture.js';
 import { loadDemoCatalog, NEW_LINE } from '../../../../test/wizard-fixture.js';
-import { SYSTEM_ACTOR } from '../../audit/record-audit.js';
-import { createApiKey } from '../../api-keys/use-cases/create-api-key.js';
 
 const CATALOG = '/tmf-api/productCatalogManagement/v4';
 const ORDERING = '/tmf-api/productOrderingManagement/v4';
@@ -37,17 +36,11 @@ describe('ordering a line from what TMF620 says', () => {
     await loadDemoCatalog(t);
     const agent = await t.createUser('agent');
     customerId = (await createWizardOrder(t, await t.sessionFor(agent), agent.id, [NEW_LINE])).customerId;
-    key = (await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: 'Storefront', role: 'agent', expiresAt: null } })).key;
+    key = await createTmfApiKey(t, 'Storefront', 'agent');
   });
   afterAll(async () => t?.close());
 
-  const api = (method: 'GET' | 'POST', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
-    t.app.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
-      headers: { host: 'linedesk.test', authorization: `Bearer ${key}`, accept: 'application/json', 'content-type': 'application/json' },
-    });
+  const api = (method: 'GET' | 'POST', url: string, payload?: unknown): Promise<LightMyRequestResponse> => tmfCall(t, { method, url, payload, key });
   const get = async <T>(url: string): Promise<T> => {
     const response = await api('GET', url);
     expect(response.statusCode, response.body).toBe(200);

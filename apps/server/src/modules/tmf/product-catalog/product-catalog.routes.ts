@@ -7,15 +7,15 @@ import {
   ZTmfProductOfferingPrice,
   ZTmfProductSpecification,
 } from '@linedesk/domain';
-import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ANY_ROLE } from '../../../http/access.js';
-import { AppError } from '../../../http/app-error.js';
-import { typed, type App, type AppContext } from '../../../http/app-context.js';
+import type { DbOrTx } from '../../../db/client.js';
+import type { App, AppContext } from '../../../http/app-context.js';
 import { catalogReadCacheOf } from '../../catalog/catalog-read-cache.js';
 import { listCatalogRecords } from '../../catalog/use-cases/list-catalog-records.js';
-import { TMF_PREFIX, tmfBaseUrl, type TmfRenderContext } from '../kernel/tmf-context.js';
-import { parseTmfListQuery, projectTmfFields, replyTmfList, tmfEnum, tmfFilterValue, tmfText, type TmfFilterParser } from '../kernel/tmf-list.js';
+import type { TmfRenderContext } from '../kernel/tmf-context.js';
+import { tmfEnum, tmfFilterValue, tmfText, type TmfFilterParser } from '../kernel/tmf-list.js';
+import { registerTmfReadRoutes } from '../kernel/tmf-read-routes.js';
 import { buildTmfCatalog, TMF620_PATHS, type TmfCatalogView } from './catalog-mapping.js';
 import {
   renderCatalogs,
@@ -48,17 +48,15 @@ type Resource<K extends keyof TmfCatalogView> = TmfCatalogView[K][number];
 export function registerProductCatalogRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
   const cache = catalogReadCacheOf(db);
-  const viewOf = async (request: FastifyRequest): Promise<TmfCatalogView> =>
-    buildTmfCatalog(await cache.read('tmf620:records', () => listCatalogRecords({ db })), tmfBaseUrl(request));
-  const ctxOf = (request: FastifyRequest): TmfRenderContext => ({ db, baseUrl: tmfBaseUrl(request) });
+  const viewOf = async (baseUrl: string): Promise<TmfCatalogView> => buildTmfCatalog(await cache.read('tmf620:records', () => listCatalogRecords({ db })), baseUrl);
 
-  register(app, {
+  register(app, db, {
     path: TMF620_PATHS.productOffering,
     label: 'product offering',
     schema: ZTmfProductOffering,
     list: (view) => view.productOfferings,
     viewOf,
-    render: (request, id) => renderProductOfferings(ctxOf(request), [id]),
+    render: renderProductOfferings,
     summary: 'Product offerings: packages (bundles of their products) and the products they are made of',
     filters: {
       ...common<Resource<'productOfferings'>>(),
@@ -69,13 +67,13 @@ export function registerProductCatalogRoutes(app: App, context: AppContext): voi
       'bundledProductOffering.id': { parse: tmfText, matches: (r, v) => r.bundledProductOffering.some((b) => b.id === v) },
     },
   });
-  register(app, {
+  register(app, db, {
     path: TMF620_PATHS.productOfferingPrice,
     label: 'product offering price',
     schema: ZTmfProductOfferingPrice,
     list: (view) => view.productOfferingPrices,
     viewOf,
-    render: (request, id) => renderProductOfferingPrices(ctxOf(request), [id]),
+    render: renderProductOfferingPrices,
     summary: 'Prices: packages (monthly, activation fee), products (monthly, one-time), package prices of products, long-distance rates (usage, per minute)',
     filters: {
       ...common<Resource<'productOfferingPrices'>>(),
@@ -83,13 +81,13 @@ export function registerProductCatalogRoutes(app: App, context: AppContext): voi
       recurringChargePeriodType: { parse: tmfText, matches: (r, v) => r.recurringChargePeriodType === v },
     },
   });
-  register(app, {
+  register(app, db, {
     path: TMF620_PATHS.productSpecification,
     label: 'product specification',
     schema: ZTmfProductSpecification,
     list: (view) => view.productSpecifications,
     viewOf,
-    render: (request, id) => renderProductSpecifications(ctxOf(request), [id]),
+    render: renderProductSpecifications,
     summary: "Product specifications: each line type's (the characteristics a productOrder item gives) and each product's",
     filters: {
       ...common<Resource<'productSpecifications'>>(),
@@ -97,23 +95,23 @@ export function registerProductCatalogRoutes(app: App, context: AppContext): voi
       brand: { parse: tmfText, matches: (r, v) => r.brand === v },
     },
   });
-  register(app, {
+  register(app, db, {
     path: TMF620_PATHS.catalog,
     label: 'catalog',
     schema: ZTmfCatalog,
     list: (view) => view.catalogs,
     viewOf,
-    render: (request, id) => renderCatalogs(ctxOf(request), [id]),
+    render: renderCatalogs,
     summary: "Catalogs: one per carrier, holding the carrier's category",
     filters: common<Resource<'catalogs'>>(),
   });
-  register(app, {
+  register(app, db, {
     path: TMF620_PATHS.category,
     label: 'category',
     schema: ZTmfCategory,
     list: (view) => view.categories,
     viewOf,
-    render: (request, id) => renderCategories(ctxOf(request), [id]),
+    render: renderCategories,
     summary: "Categories: one per carrier, with sub-categories for its packages and for each kind of product it sells",
     filters: {
       ...common<Resource<'categories'>>(),
@@ -125,60 +123,35 @@ export function registerProductCatalogRoutes(app: App, context: AppContext): voi
 
 function register<T extends { id: string }>(
   app: App,
+  db: DbOrTx,
   options: {
     path: string;
     label: string;
     summary: string;
     schema: z.ZodObject;
     list: (view: TmfCatalogView) => readonly T[];
-    viewOf: (request: FastifyRequest) => Promise<TmfCatalogView>;
-    render: (request: FastifyRequest, id: string) => Promise<T[]>;
+    viewOf: (baseUrl: string) => Promise<TmfCatalogView>;
+    render: (ctx: TmfRenderContext, ids: string[]) => Promise<T[]>;
     filters: Record<string, Filter<T>>;
   },
 ): void {
-  const url = `${TMF_PREFIX}/${options.path}`;
-  const tags = ['TMF620 Product Catalog'];
-  const config = { access: ANY_ROLE };
-  const filterable = Object.keys(options.filters);
-
-  typed(app).get(
-    url,
-    {
-      config,
-      schema: {
-        tags,
-        summary: options.summary,
-        description: `Paged with offset and limit (X-Total-Count, X-Result-Count), projected with fields=, filtered by ${filterable.join(', ')}.`,
-        response: { 200: z.array(options.schema.partial()) },
-      },
-    },
-    async (request, reply) => {
-      const query = parseTmfListQuery(request.query, filterable);
+  registerTmfReadRoutes(app, {
+    db,
+    path: options.path,
+    tags: ['TMF620 Product Catalog'],
+    access: ANY_ROLE,
+    resourceSchema: options.schema.partial(),
+    summaries: { list: options.summary, one: `One ${options.label}` },
+    filterable: Object.keys(options.filters),
+    list: async (query, ctx) => {
       const wanted = Object.entries(options.filters).flatMap(([name, filter]) => {
         const value = tmfFilterValue(query.filters, name, filter.parse);
         return value === undefined ? [] : [{ filter, value }];
       });
-      const matching = options.list(await options.viewOf(request)).filter((resource) => wanted.every(({ filter, value }) => filter.matches(resource, value)));
-      return replyTmfList(reply, { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length }, query);
+      const matching = options.list(await options.viewOf(ctx.baseUrl)).filter((resource) => wanted.every(({ filter, value }) => filter.matches(resource, value)));
+      return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
     },
-  );
-  typed(app).get(
-    `${url}/:id`,
-    {
-      config,
-      schema: {
-        tags,
-        summary: `One ${options.label}`,
-        params: z.object({ id: z.string().min(1).max(200) }),
-        querystring: z.object({ fields: z.string().optional() }),
-        response: { 200: options.schema.partial() },
-      },
-    },
-    async (request) => {
-      const [resource] = await options.render(request, request.params.id);
-      if (!resource) throw new AppError('NOT_FOUND', `No ${options.label} with id ${request.params.id}`);
-      const { fields } = parseTmfListQuery({ fields: request.query.fields }, []);
-      return projectTmfFields(resource, fields);
-    },
-  );
+    render: options.render,
+    notFound: options.label,
+  });
 }

@@ -2,11 +2,10 @@ import { ZCatalogDocument, type TCatalogDocument } from '@linedesk/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { createTmfApiKey, tmfCall } from '../../../../test/tmf-fixture.js';
 import { expectToMatchTmfSpec } from '../../../../test/tmf-spec.js';
 import { loadDemoCatalog } from '../../../../test/wizard-fixture.js';
-import { SYSTEM_ACTOR } from '../../audit/record-audit.js';
 import { DEMO_CATALOG } from '../../catalog/demo-catalog.js';
-import { createApiKey } from '../../api-keys/use-cases/create-api-key.js';
 
 const SPEC = 'TMF620-ProductCatalog-v4.1.0.swagger.json';
 const BASE = '/tmf-api/productCatalogManagement/v4';
@@ -54,14 +53,13 @@ describe('TMF620 product catalog', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await loadDemoCatalog(t);
-    viewerKey = (await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: 'Catalog reader', role: 'viewer', expiresAt: null } })).key;
+    viewerKey = await createTmfApiKey(t, 'Catalog reader', 'viewer');
     adminSession = await t.sessionFor(await t.createUser('admin'));
   });
   afterAll(async () => t.close());
 
   /** A call as an integrator makes it: the key in the Authorization header, no cookie, no Origin. */
-  const call = (url: string, key: string | null = viewerKey): Promise<LightMyRequestResponse> =>
-    t.app.inject({ method: 'GET', url, headers: { host: 'linedesk.test', accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) } });
+  const call = (url: string, key: string | null = viewerKey): Promise<LightMyRequestResponse> => tmfCall(t, { url, key });
   async function list<T>(resource: string, query = ''): Promise<T[]> {
     const response = await call(`${BASE}/${resource}${query}`);
     expect(response.statusCode, response.body).toBe(200);

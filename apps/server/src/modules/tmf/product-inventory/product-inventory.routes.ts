@@ -1,12 +1,10 @@
 import { productStatusCondition, TMF_PRODUCT_PATH, TMF_PRODUCT_STATUSES, tmfProductNameCandidates, ZTmfProduct } from '@linedesk/domain';
-import { z } from 'zod';
 import { ANY_ROLE } from '../../../http/access.js';
-import { AppError } from '../../../http/app-error.js';
-import { typed, type App, type AppContext } from '../../../http/app-context.js';
+import type { App, AppContext } from '../../../http/app-context.js';
 import { findPackageCode } from '../../catalog/use-cases/find-package-code.js';
 import { listLinesPage, type LinesPageFilter } from '../../orders/use-cases/list-lines-page.js';
-import { TMF_PREFIX, tmfBaseUrl } from '../kernel/tmf-context.js';
-import { parseTmfListQuery, projectTmfFields, replyTmfList, tmfEnum, tmfFilterValue, tmfText } from '../kernel/tmf-list.js';
+import { tmfEnum, tmfFilterValue, tmfText } from '../kernel/tmf-list.js';
+import { registerTmfReadRoutes } from '../kernel/tmf-read-routes.js';
 import { renderProducts } from './render-products.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,48 +19,18 @@ const NOTHING = { ids: [] } satisfies LinesPageFilter;
  */
 export function registerProductInventoryRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
-  const url = `${TMF_PREFIX}/${TMF_PRODUCT_PATH}`;
-  const tags = ['TMF637 Product Inventory'];
-
-  typed(app).get(
-    url,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'Products: each line of every customer, with its products, prices, devices, SIM and number',
-        description: `Paged with offset and limit (X-Total-Count, X-Result-Count), projected with fields=, filtered by ${FILTERABLE.join(', ')}.`,
-        response: { 200: z.array(ZTmfProduct.partial()) },
-      },
-    },
-    async (request, reply) => {
-      const query = parseTmfListQuery(request.query, FILTERABLE);
-      const filter = await linesFilter(query.filters);
-      const page = await listLinesPage({ db, offset: query.offset, limit: query.limit, filter });
-      const items = await renderProducts({ db, baseUrl: tmfBaseUrl(request) }, page.ids);
-      return replyTmfList(reply, { items, total: page.total }, query);
-    },
-  );
-
-  typed(app).get(
-    `${url}/:id`,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'One product (a line)',
-        params: z.object({ id: z.string().min(1).max(200) }),
-        querystring: z.object({ fields: z.string().optional() }),
-        response: { 200: ZTmfProduct.partial() },
-      },
-    },
-    async (request) => {
-      const [product] = await renderProducts({ db, baseUrl: tmfBaseUrl(request) }, [request.params.id]);
-      if (!product) throw new AppError('NOT_FOUND', `No product with id ${request.params.id}`);
-      const { fields } = parseTmfListQuery({ fields: request.query.fields }, []);
-      return projectTmfFields(product, fields);
-    },
-  );
+  registerTmfReadRoutes(app, {
+    db,
+    path: TMF_PRODUCT_PATH,
+    tags: ['TMF637 Product Inventory'],
+    access: ANY_ROLE,
+    resourceSchema: ZTmfProduct.partial(),
+    summaries: { list: 'Products: each line of every customer, with its products, prices, devices, SIM and number', one: 'One product (a line)' },
+    filterable: FILTERABLE,
+    list: async (query) => listLinesPage({ db, offset: query.offset, limit: query.limit, filter: await linesFilter(query.filters) }),
+    render: renderProducts,
+    notFound: 'product',
+  });
 
   /** The list's attribute equality filters as a lines filter (400 naming the filter on a value that cannot be one). */
   async function linesFilter(filters: Record<string, string>): Promise<LinesPageFilter> {

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carrierOrderClient, createCarrierTestApp, type CarrierTestApp } from '../../../../test/carrier-test-app.js';
 import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from '../../../../test/order-fixture.js';
 import { TEST_HOST } from '../../../../test/test-app.js';
+import { createTmfApiKey, tmfCall } from '../../../../test/tmf-fixture.js';
 import { expectToMatchTmfSpec } from '../../../../test/tmf-spec.js';
 import { selectRows } from '../../../db/client.js';
-import { SYSTEM_ACTOR } from '../../audit/record-audit.js';
-import { createApiKey } from '../../api-keys/use-cases/create-api-key.js';
 
 /*
  * TMF637 Product Inventory against real orders: one made in the wizard and left Pending (a new line with
@@ -30,8 +29,7 @@ describe('TMF637 product inventory: lines as products', () => {
   let pending: { orderId: string; customerId: string; portInNumber: string; page: TOrderDetail; deviceId: string; simId: string; ownImei: string; packageId: string };
 
   /** A GET as an integrator makes it: the viewer's API key, no cookie. */
-  const get = (url: string, key = viewerKey): Promise<LightMyRequestResponse> =>
-    t.app.inject({ method: 'GET', url, headers: { host: TEST_HOST, ...(key ? { authorization: `Bearer ${key}` } : {}) } });
+  const get = (url: string, key = viewerKey): Promise<LightMyRequestResponse> => tmfCall(t, { url, key });
   const getOk = async <T>(url: string): Promise<T> => {
     const response = await get(url);
     expect(response.statusCode, response.body).toBe(200);
@@ -51,7 +49,7 @@ describe('TMF637 product inventory: lines as products', () => {
     t = await createCarrierTestApp(sim);
     const agent = await t.createUser('agent', { name: 'Alex Agent' });
     client = carrierOrderClient(t, agent, await t.sessionFor(agent));
-    viewerKey = (await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: 'Product reader', role: 'viewer' } })).key;
+    viewerKey = await createTmfApiKey(t, 'Product reader', 'viewer');
 
     // A Pending order: line 1 gets a device and SIM from stock, line 2 (port-in, the customer's own phone) a SIM.
     const created = await createWizardOrder(t, client.session, agent.id);

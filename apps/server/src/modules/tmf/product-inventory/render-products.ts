@@ -9,10 +9,7 @@ import {
   TMF_PRODUCT_ORDER_PATH,
   TMF_PRODUCT_PATH,
   TMF_RESOURCE_PATH,
-  TMF_SERVICE_ADDRESS_ROLE,
-  type TAddress,
   type TStockItem,
-  type TTmfAddressPlace,
   type TTmfCharacteristic,
   type TTmfProduct,
   type TTmfProductPrice,
@@ -25,6 +22,7 @@ import { findServiceAddresses } from '../../customers/use-cases/find-service-add
 import { findLineStockItems } from '../../inventory/use-cases/find-line-stock-items.js';
 import { findLines, type LineWithOrder } from '../../orders/use-cases/find-lines.js';
 import { tmfHref, type TmfRenderContext } from '../kernel/tmf-context.js';
+import { tmfServicePlace } from '../kernel/tmf-place.js';
 import { mainIdentifier } from '../resource-inventory/render-resources.js';
 
 const CUSTOMER_PATH = 'customerManagement/v4/customer';
@@ -112,7 +110,7 @@ export async function renderProducts(ctx: TmfRenderContext, ids: string[]): Prom
               '@referredType': 'Customer',
             },
           ],
-          place: address ? [servicePlace(address)] : [],
+          place: address ? [tmfServicePlace(address)] : [],
           productOrderItem: [
             {
               productOrderId: order.id,
@@ -194,21 +192,5 @@ function realizingResources(baseUrl: string, mdn: string | null, lineItems: TSto
   });
   if (mdn) refs.push({ id: mdnResourceId(mdn), href: tmfHref(baseUrl, TMF_RESOURCE_PATH, mdnResourceId(mdn)), name: formatNanp(mdn), '@referredType': 'LogicalResource' });
   return refs;
-}
-
-function servicePlace(address: TAddress): TTmfAddressPlace {
-  const street = [address.line1, address.line2].filter(Boolean).join(', ');
-  const zip = address.zip4 ? `${address.zip}-${address.zip4}` : address.zip;
-  return {
-    role: TMF_SERVICE_ADDRESS_ROLE,
-    name: `${street}, ${address.city}, ${address.state} ${zip}`,
-    '@type': 'GeographicAddress',
-    street1: address.line1,
-    ...(address.line2 ? { street2: address.line2 } : {}),
-    city: address.city,
-    stateOrProvince: address.state,
-    postCode: zip,
-    country: 'US',
-  };
 }
 

@@ -17,8 +17,9 @@ import { ANY_ROLE, SELLERS, auditContextOf, roleOf } from '../../../http/access.
 import { AppError } from '../../../http/app-error.js';
 import { typed, type App, type AppContext } from '../../../http/app-context.js';
 import { idempotencyKeyOf, idempotencyScopeOf } from '../kernel/idempotency.js';
-import { TMF_PREFIX, tmfBaseUrl, type TmfRenderContext } from '../kernel/tmf-context.js';
-import { parseTmfListQuery, projectTmfFields, replyTmfList, tmfDateTime, tmfEnum, tmfFilterValue, tmfText, tmfUuid } from '../kernel/tmf-list.js';
+import { TMF_PREFIX, type TmfRenderContext } from '../kernel/tmf-context.js';
+import { tmfDateTime, tmfEnum, tmfFilterValue, tmfText, tmfUuid } from '../kernel/tmf-list.js';
+import { registerTmfReadRoutes, renderTmfOne, tmfRenderContextOf } from '../kernel/tmf-read-routes.js';
 import { cancelTmfProductOrder } from './cancel-tmf-product-order.js';
 import { createTmfProductOrder } from './create-tmf-product-order.js';
 import { renderCancelProductOrders } from './render-cancel-product-orders.js';
@@ -30,7 +31,6 @@ import { listProductOrderIds } from './use-cases/list-product-order-ids.js';
 const ORDER_FILTERS = ['id', 'orderDate', 'externalId', 'state'] as const;
 const CANCEL_FILTERS = ['id', 'productOrder.id', 'state', 'creationDate'] as const;
 const ZParams = z.object({ id: z.string().min(1).max(200) });
-const ZFields = z.object({ fields: z.string().optional() });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -44,28 +44,22 @@ export function registerProductOrderRoutes(app: App, context: AppContext): void 
   const url = `${TMF_PREFIX}/${TMF_PRODUCT_ORDER_PATH}`;
   const cancelUrl = `${TMF_PREFIX}/${TMF_CANCEL_PRODUCT_ORDER_PATH}`;
   const tags = ['TMF622 Product Ordering'];
-  const ctxOf = (request: FastifyRequest): TmfRenderContext => ({ db, baseUrl: tmfBaseUrl(request) });
-  const renderOne = async (request: FastifyRequest, id: string) => {
-    const [order] = UUID.test(id) ? await renderProductOrders(ctxOf(request), [id.toLowerCase()]) : [];
-    if (!order) throw new AppError('NOT_FOUND', `No product order with id ${id}`);
-    return order;
-  };
+  const ctxOf = (request: FastifyRequest): TmfRenderContext => tmfRenderContextOf(db, request);
+  const orderReader = { render: renderProductOrders, notFound: 'product order', idOf: uuidOrNull };
 
-  typed(app).get(
-    url,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'Product orders (LineDesk orders and the requests rejected), newest first',
-        description: `Paged with offset and limit (X-Total-Count, X-Result-Count), projected with fields=, filtered by ${ORDER_FILTERS.join(', ')} (orderDate: the instant answered, to the millisecond).`,
-        response: { 200: z.array(ZTmfProductOrder.partial()) },
-      },
-    },
-    async (request, reply) => {
-      const query = parseTmfListQuery(request.query, ORDER_FILTERS);
+  registerTmfReadRoutes(app, {
+    ...orderReader,
+    db,
+    path: TMF_PRODUCT_ORDER_PATH,
+    tags,
+    access: ANY_ROLE,
+    resourceSchema: ZTmfProductOrder.partial(),
+    summaries: { list: 'Product orders (LineDesk orders and the requests rejected), newest first', one: 'One product order' },
+    filterable: ORDER_FILTERS,
+    filterNote: '(orderDate: the instant answered, to the millisecond)',
+    list: async (query) => {
       const state = tmfFilterValue(query.filters, 'state', tmfEnum(TMF_PRODUCT_ORDER_STATES));
-      const page = await listProductOrderIds({
+      return listProductOrderIds({
         db,
         offset: query.offset,
         limit: query.limit,
@@ -76,23 +70,8 @@ export function registerProductOrderRoutes(app: App, context: AppContext): void 
           ...(state ? { statuses: ORDER_STATUSES.filter((status) => productOrderStateOf(status) === state), rejected: state === 'rejected' } : {}),
         },
       });
-      const items = await renderProductOrders(ctxOf(request), page.ids);
-      return replyTmfList(reply, { items, total: page.total }, query);
     },
-  );
-
-  typed(app).get(
-    `${url}/:id`,
-    {
-      config: { access: ANY_ROLE },
-      schema: { tags, summary: 'One product order', params: ZParams, querystring: ZFields, response: { 200: ZTmfProductOrder.partial() } },
-    },
-    async (request) => {
-      const order = await renderOne(request, request.params.id);
-      const { fields } = parseTmfListQuery({ fields: request.query.fields }, []);
-      return projectTmfFields(order, fields);
-    },
-  );
+  });
 
   typed(app).post(
     url,
@@ -149,24 +128,20 @@ export function registerProductOrderRoutes(app: App, context: AppContext): void 
     async (request) => {
       if (!UUID.test(request.params.id)) throw new AppError('NOT_FOUND', `No product order with id ${request.params.id}`);
       await updateTmfProductOrder({ db, audit: auditContextOf(request), id: request.params.id.toLowerCase(), body: request.body });
-      return renderOne(request, request.params.id);
+      return renderTmfOne(orderReader, ctxOf(request), request.params.id);
     },
   );
 
-  typed(app).get(
-    cancelUrl,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'Cancellation requests, newest first',
-        description: `Paged with offset and limit (X-Total-Count, X-Result-Count), projected with fields=, filtered by ${CANCEL_FILTERS.join(', ')}.`,
-        response: { 200: z.array(ZTmfCancelProductOrder.partial()) },
-      },
-    },
-    async (request, reply) => {
-      const query = parseTmfListQuery(request.query, CANCEL_FILTERS);
-      const page = await listCancelProductOrders({
+  registerTmfReadRoutes(app, {
+    db,
+    path: TMF_CANCEL_PRODUCT_ORDER_PATH,
+    tags,
+    access: ANY_ROLE,
+    resourceSchema: ZTmfCancelProductOrder.partial(),
+    summaries: { list: 'Cancellation requests, newest first', one: 'One cancellation request' },
+    filterable: CANCEL_FILTERS,
+    list: async (query) =>
+      listCancelProductOrders({
         db,
         offset: query.offset,
         limit: query.limit,
@@ -174,25 +149,11 @@ export function registerProductOrderRoutes(app: App, context: AppContext): void 
         productOrderId: tmfFilterValue(query.filters, 'productOrder.id', tmfText),
         state: tmfFilterValue(query.filters, 'state', tmfEnum(TMF_TASK_STATES.filter((s): s is 'done' | 'terminatedWithError' => s === 'done' || s === 'terminatedWithError'))),
         createdAt: tmfFilterValue(query.filters, 'creationDate', tmfDateTime),
-      });
-      const items = await renderCancelProductOrders(ctxOf(request), page.ids);
-      return replyTmfList(reply, { items, total: page.total }, query);
-    },
-  );
-
-  typed(app).get(
-    `${cancelUrl}/:id`,
-    {
-      config: { access: ANY_ROLE },
-      schema: { tags, summary: 'One cancellation request', params: ZParams, querystring: ZFields, response: { 200: ZTmfCancelProductOrder.partial() } },
-    },
-    async (request) => {
-      const [found] = UUID.test(request.params.id) ? await renderCancelProductOrders(ctxOf(request), [request.params.id.toLowerCase()]) : [];
-      if (!found) throw new AppError('NOT_FOUND', `No cancellation request with id ${request.params.id}`);
-      const { fields } = parseTmfListQuery({ fields: request.query.fields }, []);
-      return projectTmfFields(found, fields);
-    },
-  );
+      }),
+    render: renderCancelProductOrders,
+    notFound: 'cancellation request',
+    idOf: uuidOrNull,
+  });
 
   typed(app).post(
     cancelUrl,
@@ -221,4 +182,9 @@ export function registerProductOrderRoutes(app: App, context: AppContext): void 
       return reply.status(201).header('location', found.href).send(found);
     },
   );
+}
+
+/** A product order or cancellation id from the path, lower-cased; any id that is not one of ours (a UUID) is unknown. */
+function uuidOrNull(id: string): string | null {
+  return UUID.test(id) ? id.toLowerCase() : null;
 }

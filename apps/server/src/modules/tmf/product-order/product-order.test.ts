@@ -1,8 +1,8 @@
-import type { Role } from '@linedesk/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aDevice, addStock, aSim, createWizardOrder, newIccid, newImei } from '../../../../test/order-fixture.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../../test/test-app.js';
+import { createTmfApiKey, tmfCall, type TmfCall } from '../../../../test/tmf-fixture.js';
 import { expectToMatchTmfSpec } from '../../../../test/tmf-spec.js';
 import { loadDemoCatalog, NEW_LINE } from '../../../../test/wizard-fixture.js';
 import { auditLog } from '../../audit/audit.schema.js';
@@ -45,9 +45,7 @@ const characteristic = (item: Item, name: string) => item.product.productCharact
 
 describe('TMF622 product ordering API', () => {
   let t: TestApp;
-  let admin: TestUser;
   let agent: TestUser;
-  let adminSession: string;
   let agentSession: string;
   let agentKey: string;
   let viewerKey: string;
@@ -57,12 +55,10 @@ describe('TMF622 product ordering API', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await loadDemoCatalog(t);
-    admin = await t.createUser('admin', { name: 'Ada Admin' });
     agent = await t.createUser('agent', { name: 'Aggie Agent' });
-    adminSession = await t.sessionFor(admin);
     agentSession = await t.sessionFor(agent);
-    agentKey = await newKey('Dealer CRM', 'agent');
-    viewerKey = await newKey('Dashboard', 'viewer');
+    agentKey = await createTmfApiKey(t, 'Dealer CRM', 'agent');
+    viewerKey = await createTmfApiKey(t, 'Dashboard', 'viewer');
     // A customer made in the wizard (Northwind Mobile), whose account the integrator orders more lines on.
     const made = await createWizardOrder(t, agentSession, agent.id, [NEW_LINE]);
     customerId = made.customerId;
@@ -71,26 +67,8 @@ describe('TMF622 product ordering API', () => {
   });
   afterAll(async () => t?.close());
 
-  async function newKey(name: string, role: Role): Promise<string> {
-    const response = await t.request({ method: 'POST', url: '/api/api-keys', session: adminSession, payload: { name, role } });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().key as string;
-  }
-
-  /** A call as an integrator's tool makes it (newman, the TM Forum kit): Bearer key, JSON content type, no cookie, no Origin. */
-  const api = (options: { method?: 'GET' | 'POST' | 'PATCH'; url: string; payload?: unknown; key?: string; contentType?: string; headers?: Record<string, string> }) =>
-    t.app.inject({
-      method: options.method ?? 'GET',
-      url: options.url,
-      ...(options.payload !== undefined ? { payload: JSON.stringify(options.payload) } : {}),
-      headers: {
-        host: 'linedesk.test',
-        authorization: `Bearer ${options.key ?? agentKey}`,
-        accept: 'application/json',
-        'content-type': options.contentType ?? 'application/json',
-        ...options.headers,
-      },
-    });
+  /** A call as an integrator's tool makes it (newman, the TM Forum kit), with the agent's key unless told. */
+  const api = (options: Omit<TmfCall, 'key'> & { key?: string }) => tmfCall(t, { ...options, key: options.key ?? agentKey });
 
   async function post(payload: unknown, headers?: Record<string, string>): Promise<ProductOrder> {
     const response = await api({ method: 'POST', url: BASE, payload, headers });

@@ -10,7 +10,6 @@ import {
   TMF_PRODUCT_ORDER_PATH,
   TMF_PRODUCT_PATH,
   TMF_RESOURCE_PATH,
-  TMF_SERVICE_ADDRESS_ROLE,
   tmfMoney,
   type TAddress,
   type TStockItem,
@@ -24,6 +23,7 @@ import { findServiceAddresses } from '../../customers/use-cases/find-service-add
 import { findLineStockItems } from '../../inventory/use-cases/find-line-stock-items.js';
 import { findOrdersWithLines, type OrderWithLines } from '../../orders/use-cases/find-orders-with-lines.js';
 import { tmfHref, type TmfRenderContext } from '../kernel/tmf-context.js';
+import { tmfServicePlace } from '../kernel/tmf-place.js';
 import { findRejectedProductOrders, type RejectedProductOrderRow } from './use-cases/find-rejected-product-orders.js';
 
 const C = TMF_LINE_CHARACTERISTICS;
@@ -123,7 +123,7 @@ function renderItem(order: OrderWithLines['order'], line: OrderWithLines['lines'
       isBundle: true,
       status: productStatusOf(line.status, order.status),
       productCharacteristic: characteristicsOf(line),
-      place: address ? [placeOf(address)] : [],
+      place: address ? [tmfServicePlace(address)] : [],
       realizingResource: resourcesOf(line, parts),
       productOffering: offering,
       '@type': 'Product',
@@ -154,21 +154,6 @@ function characteristicsOf(line: OrderWithLines['lines'][number]): TTmfCharacter
     add(C.portInAccountName, line.portIn.accountName);
   }
   return list;
-}
-
-export function placeOf(address: TAddress) {
-  const zip = address.zip4 ? `${address.zip}-${address.zip4}` : address.zip;
-  return {
-    role: TMF_SERVICE_ADDRESS_ROLE,
-    name: [address.line1, address.line2, `${address.city}, ${address.state} ${zip}`].filter(Boolean).join(', '),
-    street1: address.line1,
-    ...(address.line2 ? { street2: address.line2 } : {}),
-    city: address.city,
-    stateOrProvince: address.state,
-    postCode: zip,
-    country: 'US',
-    '@type': 'GeographicAddress',
-  };
 }
 
 /** The line's devices and SIMs (stock items: refs to TMF639 resources; the customer's own device by its identifier) and its number. */

@@ -18,12 +18,11 @@ import {
 } from '@linedesk/domain';
 import { z } from 'zod';
 import { ANY_ROLE } from '../../../http/access.js';
-import { AppError } from '../../../http/app-error.js';
-import { typed, type App, type AppContext } from '../../../http/app-context.js';
+import type { App, AppContext } from '../../../http/app-context.js';
 import { listStockItemIds, type StockItemIdsFilter } from '../../inventory/use-cases/list-stock-item-ids.js';
 import { listLineNumbersPage } from '../../orders/use-cases/list-line-numbers-page.js';
-import { TMF_PREFIX, tmfBaseUrl } from '../kernel/tmf-context.js';
-import { parseTmfListQuery, projectTmfFields, replyTmfList, tmfEnum, tmfFilterValue, tmfText } from '../kernel/tmf-list.js';
+import { tmfEnum, tmfFilterValue, tmfText } from '../kernel/tmf-list.js';
+import { registerTmfReadRoutes } from '../kernel/tmf-read-routes.js';
 import { renderResources } from './render-resources.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,22 +46,19 @@ const ZResourceOut = z.union([ZTmfPhysicalResource.partial(), ZTmfLogicalResourc
  */
 export function registerResourceInventoryRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
-  const url = `${TMF_PREFIX}/${TMF_RESOURCE_PATH}`;
-  const tags = ['TMF639 Resource Inventory'];
-
-  typed(app).get(
-    url,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'Resources: stock items (PhysicalResource), then the numbers lines hold (LogicalResource)',
-        description: `Paged with offset and limit (X-Total-Count, X-Result-Count) across both kinds, projected with fields=, filtered by ${FILTERABLE.join(', ')}.`,
-        response: { 200: z.array(ZResourceOut) },
-      },
+  registerTmfReadRoutes(app, {
+    db,
+    path: TMF_RESOURCE_PATH,
+    tags: ['TMF639 Resource Inventory'],
+    access: ANY_ROLE,
+    resourceSchema: ZResourceOut,
+    summaries: {
+      list: 'Resources: stock items (PhysicalResource), then the numbers lines hold (LogicalResource)',
+      one: 'One resource: a stock item (by its id) or a number (mdn-<ten digits>)',
     },
-    async (request, reply) => {
-      const query = parseTmfListQuery(request.query, FILTERABLE);
+    filterable: FILTERABLE,
+    listDescription: `Paged with offset and limit (X-Total-Count, X-Result-Count) across both kinds, projected with fields=, filtered by ${FILTERABLE.join(', ')}.`,
+    list: async (query) => {
       const wanted = resourceQuery(query.filters);
       const { offset, limit } = query;
       // Stock items first, then numbers: the numbers' part of the page starts where the items end.
@@ -70,31 +66,11 @@ export function registerResourceInventoryRoutes(app: App, context: AppContext): 
       const numbers = wanted.logical
         ? await listLineNumbersPage({ db, offset: Math.max(0, offset - items.total), limit: limit - items.ids.length, ...wanted.logical })
         : { items: [], total: 0 };
-      const ids = [...items.ids, ...numbers.items.map((number) => mdnResourceId(number.mdn))];
-      const resources = await renderResources({ db, baseUrl: tmfBaseUrl(request) }, ids);
-      return replyTmfList(reply, { items: resources, total: items.total + numbers.total }, query);
+      return { ids: [...items.ids, ...numbers.items.map((number) => mdnResourceId(number.mdn))], total: items.total + numbers.total };
     },
-  );
-
-  typed(app).get(
-    `${url}/:id`,
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'One resource: a stock item (by its id) or a number (mdn-<ten digits>)',
-        params: z.object({ id: z.string().min(1).max(200) }),
-        querystring: z.object({ fields: z.string().optional() }),
-        response: { 200: ZResourceOut },
-      },
-    },
-    async (request) => {
-      const [resource] = await renderResources({ db, baseUrl: tmfBaseUrl(request) }, [request.params.id]);
-      if (!resource) throw new AppError('NOT_FOUND', `No resource with id ${request.params.id}`);
-      const { fields } = parseTmfListQuery({ fields: request.query.fields }, []);
-      return projectTmfFields(resource, fields);
-    },
-  );
+    render: renderResources,
+    notFound: 'resource',
+  });
 }
 
 /**

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carrierOrderClient, createCarrierTestApp, type CarrierTestApp } from '../../../../test/carrier-test-app.js';
 import { addStock, aDevice, aSim, createWizardOrder, newEid, newIccid, newImei } from '../../../../test/order-fixture.js';
 import { TEST_HOST, type TestUser } from '../../../../test/test-app.js';
+import { createTmfApiKey, tmfCall } from '../../../../test/tmf-fixture.js';
 import { expectToMatchTmfSpec } from '../../../../test/tmf-spec.js';
-import { SYSTEM_ACTOR } from '../../audit/record-audit.js';
-import { createApiKey } from '../../api-keys/use-cases/create-api-key.js';
 
 /*
  * TMF639 Resource Inventory against real stock and real lines: items received into stock, reserved on a
@@ -30,8 +29,7 @@ describe('TMF639 resource inventory: stock items and numbers', () => {
   let reserved: { orderId: string; customerId: string; simId: string; ownImei: string };
   let active: { number: string; deviceId: string; simId: string; customerId: string; activatedAt: string };
 
-  const get = (url: string, key = viewerKey): Promise<LightMyRequestResponse> =>
-    t.app.inject({ method: 'GET', url, headers: { host: TEST_HOST, ...(key ? { authorization: `Bearer ${key}` } : {}) } });
+  const get = (url: string, key = viewerKey): Promise<LightMyRequestResponse> => tmfCall(t, { url, key });
   const getOk = async <T>(url: string): Promise<T> => {
     const response = await get(url);
     expect(response.statusCode, response.body).toBe(200);
@@ -61,7 +59,7 @@ describe('TMF639 resource inventory: stock items and numbers', () => {
     t = await createCarrierTestApp(sim);
     agent = await t.createUser('agent', { name: 'Alex Agent' });
     client = carrierOrderClient(t, agent, await t.sessionFor(agent));
-    viewerKey = (await createApiKey({ db: t.database.db, audit: SYSTEM_ACTOR, input: { name: 'Resource reader', role: 'viewer' } })).key;
+    viewerKey = await createTmfApiKey(t, 'Resource reader', 'viewer');
 
     // Stock: a device kept at a store, a SIM, an eSIM profile, and a device a stock keeper writes off.
     const received = await addStock(t, [

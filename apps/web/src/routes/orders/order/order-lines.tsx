@@ -21,7 +21,7 @@ export function OrderLines({ order, canEditPortIn = false }: { order: TOrderDeta
   const headingId = useId();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const [editingId, setEditingId] = useState<string | null>(null);
-  const editablePortIn = (line: TOrderLine) => canEditPortIn && line.portIn !== null && portInEditRefusal(order, line) === null;
+  const editablePortIn = (line: TOrderLine) => canEditPortIn && line.portIn !== null && portInEditRefusal({ status: order.status, carrierErrorCode: order.carrier.error?.code ?? null }, line) === null;
   const editing = order.lines.find((line) => line.id === editingId && editablePortIn(line)) ?? null;
   const toggle = (id: string) =>
     setOpen((current) => {

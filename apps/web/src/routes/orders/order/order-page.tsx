@@ -51,7 +51,7 @@ function OrderBody({ order }: { order: TOrderDetail }) {
   useFollowOrderChanges(order);
   const needed = order.lines.reduce((sum, line) => sum + line.missing.length, 0);
   // The tab says how much is still needed while inventory can change; after that there is nothing to count.
-  const editable = inventoryChangeRefusal(order.status) === null;
+  const editable = inventoryChangeRefusal(order.status, order.carrier.error?.code ?? null) === null;
   return (
     <>
       <OrderHeader order={order} canAct={canAct} />

@@ -52,6 +52,6 @@ export function InventoryTab({ order, lock, work }: { order: TOrderDetail; lock:
 /** Inventory can change until the order goes to the carrier (and again after the carrier refused it). */
 export function inventoryLock(order: TOrderDetail, canWorkInventory: boolean): InventoryLock {
   if (!canWorkInventory) return 'Your role can see this order’s Inventory but not change it.';
-  const refusal = inventoryChangeRefusal(order.status);
+  const refusal = inventoryChangeRefusal(order.status, order.carrier.error?.code ?? null);
   return refusal ? `${refusal}.` : null;
 }
