@@ -1,7 +1,7 @@
 import { maskedApiKey, type TApiKey } from '@linedesk/domain';
-import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Code, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { FormAlert } from '../../components/common/form-alert';
+import { ConfirmModal } from '../../components/common/confirm-modal';
 import { useRevokeApiKey } from '../../hooks/api/api-keys';
 
 /** Revoke, after a confirmation: the key is refused from the next request on, and cannot be restored. */
@@ -11,40 +11,32 @@ export function RevokeApiKeyModal({ apiKey, opened, onClose }: { apiKey: TApiKey
     revoke.reset();
     onClose();
   };
+  if (!apiKey) return null;
   return (
-    <Modal opened={opened && apiKey !== null} onClose={close} title="Revoke API key?" size="md">
-      {apiKey && (
-        <Stack gap="md">
-          <FormAlert error={revoke.error} />
-          <Text fz="sm">
-            <strong>{apiKey.name}</strong> (<Code>{maskedApiKey(apiKey.prefix)}</Code>) will be refused from its next request on. Anything
-            still using it stops working at once.
-          </Text>
-          <Text fz="sm" c="dimmed">
-            A revoked key cannot be restored: create a new key for the integration if it still needs access. The key stays in this list,
-            and in the audit log, as revoked.
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} data-autofocus>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoke.mutate(apiKey.id, {
-                  onSuccess: (revoked) => {
-                    notifications.show({ color: 'green', title: 'API key revoked', message: `${revoked.name} can no longer call LineDesk.` });
-                    close();
-                  },
-                })
-              }
-            >
-              Revoke key
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+    <ConfirmModal
+      opened={opened}
+      title="Revoke API key?"
+      confirmLabel="Revoke key"
+      error={revoke.error}
+      pending={revoke.isPending}
+      onClose={close}
+      onConfirm={() =>
+        revoke.mutate(apiKey.id, {
+          onSuccess: (revoked) => {
+            notifications.show({ color: 'green', title: 'API key revoked', message: `${revoked.name} can no longer call LineDesk.` });
+            close();
+          },
+        })
+      }
+    >
+      <Text fz="sm">
+        <strong>{apiKey.name}</strong> (<Code>{maskedApiKey(apiKey.prefix)}</Code>) will be refused from its next request on. Anything still
+        using it stops working at once.
+      </Text>
+      <Text fz="sm" c="dimmed">
+        A revoked key cannot be restored: create a new key for the integration if it still needs access. The key stays in this list, and in
+        the audit log, as revoked.
+      </Text>
+    </ConfirmModal>
   );
 }
