@@ -2,7 +2,7 @@ import { BILL_METHOD_LABELS, BILL_METHODS, type TApiCustomerDefaults, type TWiza
 import { Alert, Badge, Button, Code, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '../../components/common/form-alert';
 import { ErrorAlert, LoadingState, Panel } from '../../components/common/status-state';
 import { useApiCustomerDefaults, useSaveApiCustomerDefaults } from '../../hooks/api/integrations';
@@ -110,13 +110,15 @@ function DefaultsForm({ initial, carriers, billProfiles }: { initial: TApiCustom
             : 'Customers created through the API must now name their carrier.',
         });
       },
-      // To the field the server named, else to its reason (shown once this render is done).
-      onError: (error) => {
-        if (Object.keys(serverFieldErrors(error)).length > 0) focusFirstInvalid(formRef.current);
-        else requestAnimationFrame(() => document.getElementById(alertId)?.focus());
-      },
     });
   };
+  // After a refusal, to the field the server named, else to its reason: in an effect, so the field
+  // is already marked invalid (a callback of the mutation may run before that render).
+  useEffect(() => {
+    if (!save.error) return;
+    if (Object.keys(serverFieldErrors(save.error)).length > 0) focusFirstInvalid(formRef.current);
+    else document.getElementById(alertId)?.focus();
+  }, [save.error, alertId]);
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Defaults for customers created through the API">
