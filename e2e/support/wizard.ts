@@ -95,8 +95,17 @@ export async function typeToPick(box: Locator, typed: string, picked: string | R
   const page = box.page();
   await page.keyboard.type(typed);
   if (option) await page.getByRole('option', { name: option }).filter({ visible: true }).waitFor();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  const matches = (value: string) => (typeof picked === 'string' ? value === picked : picked.test(value));
+  // The list may render again (options arriving from the server) between the arrow and Enter, which drops
+  // the highlighted option: Enter only once an option is highlighted, and arrow again if none is.
+  const highlighted = page.locator('[role="option"][data-combobox-selected]').filter({ visible: true });
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    if ((await highlighted.count()) === 0) await page.keyboard.press('ArrowDown');
+    await highlighted.first().waitFor({ timeout: 2000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    const picking = expect.poll(() => box.inputValue(), { timeout: 2000 }).toSatisfy(matches);
+    if (await picking.then(() => true, () => false)) return;
+  }
   if (typeof picked === 'string') await poll(() => box.inputValue()).toBe(picked);
   else await poll(() => box.inputValue()).toMatch(picked);
 }
