@@ -91,17 +91,19 @@ export async function typeFields(page: Page, fields: [name: string, value: strin
  * picks it with Enter, then waits for the box to hold `picked`. `option`: waits for that option to
  * show before the arrow (options that arrive from the server).
  */
-export async function typeToPick(box: Locator, typed: string, picked: string | RegExp, option?: string) {
+export async function typeToPick(box: Locator, typed: string, picked: string | RegExp, option?: string | RegExp) {
   const page = box.page();
   await page.keyboard.type(typed);
-  if (option) await page.getByRole('option', { name: option }).filter({ visible: true }).waitFor();
+  if (option) await page.getByRole('option', { name: option }).filter({ visible: true }).first().waitFor({ timeout: 10_000 });
   const matches = (value: string) => (typeof picked === 'string' ? value === picked : picked.test(value));
   // The list may render again (options arriving from the server) between the arrow and Enter, which drops
-  // the highlighted option: Enter only once an option is highlighted, and arrow again if none is.
+  // the highlighted option; and Enter with none highlighted submits the form. So Enter only once an
+  // option is highlighted, and arrow again if none is.
   const highlighted = page.locator('[role="option"][data-combobox-selected]').filter({ visible: true });
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
     if ((await highlighted.count()) === 0) await page.keyboard.press('ArrowDown');
-    await highlighted.first().waitFor({ timeout: 2000 }).catch(() => undefined);
+    const shown = await highlighted.first().waitFor({ timeout: 2000 }).then(() => true, () => false);
+    if (!shown) continue;
     await page.keyboard.press('Enter');
     const picking = expect.poll(() => box.inputValue(), { timeout: 2000 }).toSatisfy(matches);
     if (await picking.then(() => true, () => false)) return;
@@ -167,7 +169,8 @@ export async function typeLineType(page: Page): Promise<Locator> {
 /** The line editor's Package, tabbed to: Unlimited Essentials (which fills the Products). */
 export async function typePackage(page: Page, editor: Locator) {
   await tabTo(page, 'Package');
-  await typeToPick(editor.getByRole('combobox', { name: 'Package', exact: true }), 'Essentials', /^Unlimited Essentials ·/);
+  const essentials = /^Unlimited Essentials ·/;
+  await typeToPick(editor.getByRole('combobox', { name: 'Package', exact: true }), 'Essentials', essentials, essentials);
 }
 
 /** Step 5's Payment Details: the test gateway's Visa, saved with Enter; waits for the saved card. */
