@@ -4,7 +4,7 @@ import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema.js';
@@ -30,6 +30,23 @@ export type Database = {
 export async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** What `readTogether` answers: each read's own result, in the order given. */
+export type ReadResults<T extends readonly (() => unknown)[]> = { -readonly [K in keyof T]: T[K] extends () => infer R ? Awaited<R> : never };
+
+/**
+ * Independent reads, each given as a thunk (`() => db.select()…`) so it starts only when called: all at
+ * once on the pool, one after another on a transaction, because a transaction holds one connection and
+ * node-postgres refuses a query sent while that connection still runs another.
+ */
+export async function readTogether<const T extends readonly (() => unknown)[]>(db: DbOrTx, reads: T): Promise<ReadResults<T>> {
+  if (db instanceof PgTransaction) {
+    const results: unknown[] = [];
+    for (const read of reads) results.push(await read());
+    return results as ReadResults<T>;
+  }
+  return (await Promise.all(reads.map((read) => read()))) as ReadResults<T>;
 }
 
 /**

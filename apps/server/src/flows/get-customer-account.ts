@@ -1,5 +1,5 @@
 import type { TCustomerAccount } from '@linedesk/domain';
-import type { DbOrTx } from '../db/client.js';
+import { readTogether, type DbOrTx } from '../db/client.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { listProfileChoices } from '../modules/catalog/use-cases/list-profile-choices.js';
 import { getCustomer } from '../modules/customers/use-cases/get-customer.js';
@@ -11,11 +11,11 @@ import { listPaymentMethods } from '../modules/payments/use-cases/list-payment-m
 export async function getCustomerAccount(options: { db: DbOrTx; id: string; secrets: SecretBox }): Promise<TCustomerAccount> {
   const { db, id, secrets } = options;
   const { billProfileCode, carrierCode: _carrier, ...customer } = await getCustomer({ db, id, secrets });
-  const [paymentMethods, lines, orders, choices] = await Promise.all([
-    listPaymentMethods({ db, customerId: id }),
-    listCustomerLines({ db, customerId: id }),
-    listCustomerOrders({ db, customerId: id }),
-    listProfileChoices({ db, secrets }),
+  const [paymentMethods, lines, orders, choices] = await readTogether(db, [
+    () => listPaymentMethods({ db, customerId: id }),
+    () => listCustomerLines({ db, customerId: id }),
+    () => listCustomerOrders({ db, customerId: id }),
+    () => listProfileChoices({ db, secrets }),
   ]);
   const billProfile = choices.billProfiles.find((p) => p.code === billProfileCode);
   return { ...customer, billProfile: { code: billProfileCode, name: billProfile?.name ?? billProfileCode }, paymentMethods, lines, orders };

@@ -9,7 +9,7 @@ import {
   type TOrderLineItem,
   type TOrderLineProduct,
 } from '@linedesk/domain';
-import type { DbOrTx } from '../db/client.js';
+import { readTogether, type DbOrTx } from '../db/client.js';
 import type { CarrierRules } from '../modules/catalog/use-cases/find-carrier-rules.js';
 import { creatorIds, creatorName, findUsers } from '../modules/auth/use-cases/find-users.js';
 import { findCustomerSummaries, type CustomerSummary } from '../modules/customers/use-cases/find-customer-summaries.js';
@@ -27,9 +27,9 @@ import { sendRefusal } from './send-refusal.js';
 export async function getOrderPage(options: { db: DbOrTx; orderId: string; carriers?: Map<string, CarrierRules> }): Promise<TOrderDetail> {
   const { db, orderId } = options;
   const { products, ...state } = await loadOrderState({ db, orderId, withProducts: true, ...(options.carriers ? { carriers: options.carriers } : {}) });
-  const [items, answer] = await Promise.all([
-    findItemsWithIdentifiers({ db, orderId }),
-    readPageHeader(db, state.order),
+  const [items, answer] = await readTogether(db, [
+    () => findItemsWithIdentifiers({ db, orderId }),
+    () => readPageHeader(db, state.order),
   ]);
   const describables = lineDescribables(state, items);
   const resolved = await resolveDeviceModels(db, [...describables.values()]);

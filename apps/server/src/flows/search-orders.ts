@@ -1,5 +1,5 @@
 import { parseIdentifier, parseNanp, type TOrderQueuePage, type TOrderQueueQuery } from '@linedesk/domain';
-import type { DbOrTx } from '../db/client.js';
+import { readTogether, type DbOrTx } from '../db/client.js';
 import { creatorIds, creatorName, findUsers } from '../modules/auth/use-cases/find-users.js';
 import { findCustomerSummaries } from '../modules/customers/use-cases/find-customer-summaries.js';
 import { findStockItems } from '../modules/inventory/use-cases/find-stock-items.js';
@@ -29,9 +29,9 @@ export async function searchOrders(options: { db: DbOrTx; query: TOrderQueueQuer
     limit: query.limit,
     offset: query.offset,
   });
-  const [customers, people] = await Promise.all([
-    findOrderCustomers(db, entries.map((e) => e.order)),
-    findUsers({ db, ids: creatorIds(entries.map((e) => e.order)) }),
+  const [customers, people] = await readTogether(db, [
+    () => findOrderCustomers(db, entries.map((e) => e.order)),
+    () => findUsers({ db, ids: creatorIds(entries.map((e) => e.order)) }),
   ]);
   return {
     total,

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client.js';
+import { readTogether, type DbOrTx } from '../../db/client.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { CATALOG_ENTITIES } from '../catalog/catalog-entities.js';
 
@@ -8,9 +8,9 @@ export type StockReferences = { carriers: Map<string, string>; agents: Map<strin
 /** Read through the catalog module's own entity descriptions: inventory never reads catalog tables. */
 export async function loadStockReferences(options: { db: DbOrTx; secrets: SecretBox }): Promise<StockReferences> {
   const { db, secrets } = options;
-  const [carriers, agents] = await Promise.all([
-    CATALOG_ENTITIES.carriers.list(db, { status: 'active' }, secrets),
-    CATALOG_ENTITIES.agents.list(db, { status: 'active' }, secrets),
+  const [carriers, agents] = await readTogether(db, [
+    () => CATALOG_ENTITIES.carriers.list(db, { status: 'active' }, secrets),
+    () => CATALOG_ENTITIES.agents.list(db, { status: 'active' }, secrets),
   ]);
   return {
     carriers: new Map(carriers.map((carrier) => [carrier.code, carrier.name])),

@@ -1,6 +1,6 @@
 import { ZPackage, ZPackageInput, type TPackage, type TPackageData } from '@linedesk/domain';
 import { asc } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../../db/client.js';
+import { readTogether, type DbOrTx, type Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import { and, eq, inArray, iso, listConditions, lockRowOf, resolveCodes, type CatalogEntity } from '../catalog-entity.js';
 import { carriers, ldRatePlans, lineTypes, packageLineTypes, packageProducts, packages, products } from '../catalog.schema.js';
@@ -15,19 +15,21 @@ async function load(db: DbOrTx, where: Parameters<typeof and>): Promise<TPackage
     .orderBy(asc(carriers.code), asc(packages.displayOrder), asc(packages.name));
   const ids = rows.map((row) => row.pkg.id);
   if (ids.length === 0) return [];
-  const [typeLinks, productLinks] = await Promise.all([
-    db
-      .select({ packageId: packageLineTypes.packageId, code: lineTypes.code })
-      .from(packageLineTypes)
-      .innerJoin(lineTypes, eq(lineTypes.id, packageLineTypes.lineTypeId))
-      .where(inArray(packageLineTypes.packageId, ids))
-      .orderBy(asc(lineTypes.displayOrder), asc(lineTypes.code)),
-    db
-      .select({ link: packageProducts, productCode: products.code })
-      .from(packageProducts)
-      .innerJoin(products, eq(products.id, packageProducts.productId))
-      .where(inArray(packageProducts.packageId, ids))
-      .orderBy(asc(packageProducts.position)),
+  const [typeLinks, productLinks] = await readTogether(db, [
+    () =>
+      db
+        .select({ packageId: packageLineTypes.packageId, code: lineTypes.code })
+        .from(packageLineTypes)
+        .innerJoin(lineTypes, eq(lineTypes.id, packageLineTypes.lineTypeId))
+        .where(inArray(packageLineTypes.packageId, ids))
+        .orderBy(asc(lineTypes.displayOrder), asc(lineTypes.code)),
+    () =>
+      db
+        .select({ link: packageProducts, productCode: products.code })
+        .from(packageProducts)
+        .innerJoin(products, eq(products.id, packageProducts.productId))
+        .where(inArray(packageProducts.packageId, ids))
+        .orderBy(asc(packageProducts.position)),
   ]);
   return rows.map(({ pkg, carrierCode, ldRatePlanCode }) => ({
     id: pkg.id,

@@ -1,5 +1,5 @@
 import { CATALOG_DOCUMENT_VERSION, type TCatalogDocument } from '@linedesk/domain';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import type { SecretBox } from '../../../security/secret-box.js';
 import { findUsers } from '../../auth/use-cases/find-users.js';
 import { CATALOG_ENTITIES } from '../catalog-entities.js';
@@ -9,14 +9,14 @@ export async function exportCatalog(options: { db: DbOrTx; secrets: SecretBox; n
   const { db, secrets } = options;
   const all = { status: 'all' as const };
   const e = CATALOG_ENTITIES;
-  const [billProfiles, lineTypes, ldRatePlans, carriers, agents, products, packages] = await Promise.all([
-    e.billProfiles.list(db, all, secrets),
-    e.lineTypes.list(db, all, secrets),
-    e.ldRatePlans.list(db, all, secrets),
-    e.carriers.list(db, all, secrets),
-    e.agents.list(db, all, secrets),
-    e.products.list(db, all, secrets),
-    e.packages.list(db, all, secrets),
+  const [billProfiles, lineTypes, ldRatePlans, carriers, agents, products, packages] = await readTogether(db, [
+    () => e.billProfiles.list(db, all, secrets),
+    () => e.lineTypes.list(db, all, secrets),
+    () => e.ldRatePlans.list(db, all, secrets),
+    () => e.carriers.list(db, all, secrets),
+    () => e.agents.list(db, all, secrets),
+    () => e.products.list(db, all, secrets),
+    () => e.packages.list(db, all, secrets),
   ]);
   const emailById = new Map((await findUsers({ db, ids: [...new Set(agents.flatMap((a) => a.salesPersonUserIds))] })).map((u) => [u.id, u.email]));
   return {

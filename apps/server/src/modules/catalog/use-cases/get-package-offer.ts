@@ -9,7 +9,7 @@ import {
   type WizardOrderType,
 } from '@linedesk/domain';
 import { and, asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import { carriers, ldRatePlans, lineTypes, packageLineTypes, packageProducts, packages, products } from '../catalog.schema.js';
 import { offeredPackageConditions } from './offered-packages-query.js';
@@ -37,19 +37,21 @@ export async function getPackageOffer(options: {
   if (!found) throw new AppError('NOT_FOUND', `Package ${packageCode} is not offered by ${carrierCode} for ${orderType} orders`);
   const { pkg, populatesProducts, plan } = found;
 
-  const [links, typeLinks] = await Promise.all([
-    db
-      .select({ link: packageProducts, product: products })
-      .from(packageProducts)
-      .innerJoin(products, eq(products.id, packageProducts.productId))
-      .where(and(eq(packageProducts.packageId, pkg.id), eq(products.isActive, true)))
-      .orderBy(asc(packageProducts.position)),
-    db
-      .select({ code: lineTypes.code })
-      .from(packageLineTypes)
-      .innerJoin(lineTypes, eq(lineTypes.id, packageLineTypes.lineTypeId))
-      .where(and(eq(packageLineTypes.packageId, pkg.id), eq(lineTypes.isActive, true)))
-      .orderBy(asc(lineTypes.displayOrder)),
+  const [links, typeLinks] = await readTogether(db, [
+    () =>
+      db
+        .select({ link: packageProducts, product: products })
+        .from(packageProducts)
+        .innerJoin(products, eq(products.id, packageProducts.productId))
+        .where(and(eq(packageProducts.packageId, pkg.id), eq(products.isActive, true)))
+        .orderBy(asc(packageProducts.position)),
+    () =>
+      db
+        .select({ code: lineTypes.code })
+        .from(packageLineTypes)
+        .innerJoin(lineTypes, eq(lineTypes.id, packageLineTypes.lineTypeId))
+        .where(and(eq(packageLineTypes.packageId, pkg.id), eq(lineTypes.isActive, true)))
+        .orderBy(asc(lineTypes.displayOrder)),
   ]);
   const offered: TOfferedProduct[] = links
     .filter(({ link }) => appliesToOrderType(link.orderType, orderType))

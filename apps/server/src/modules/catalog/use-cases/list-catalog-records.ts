@@ -9,7 +9,7 @@ import type {
   TPropertyDefinition,
 } from '@linedesk/domain';
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import { carriers, ldRatePlans, lineTypes, packageLineTypes, packageProducts, packages, products } from '../catalog.schema.js';
 
 type Lifecycle = { isActive: boolean; createdAt: string; updatedAt: string };
@@ -97,18 +97,19 @@ const lifecycle = (row: { isActive: boolean; createdAt: Date; updatedAt: Date })
 /** The whole catalog's sellable records (carriers, line types, long-distance plans, products, packages), in 7 statements. */
 export async function listCatalogRecords(options: { db: DbOrTx }): Promise<CatalogRecords> {
   const { db } = options;
-  const [carrierRows, lineTypeRows, planRows, productRows, packageRows, typeLinks, productLinks] = await Promise.all([
-    db.select().from(carriers).orderBy(asc(carriers.displayOrder), asc(carriers.name), asc(carriers.id)),
-    db.select().from(lineTypes).orderBy(asc(lineTypes.displayOrder), asc(lineTypes.name), asc(lineTypes.id)),
-    db.select().from(ldRatePlans).orderBy(asc(ldRatePlans.name), asc(ldRatePlans.id)),
-    db.select().from(products).orderBy(asc(products.name), asc(products.id)),
-    db.select().from(packages).orderBy(asc(packages.displayOrder), asc(packages.name), asc(packages.id)),
-    db
-      .select({ packageId: packageLineTypes.packageId, lineTypeId: packageLineTypes.lineTypeId })
-      .from(packageLineTypes)
-      .innerJoin(lineTypes, eq(lineTypes.id, packageLineTypes.lineTypeId))
-      .orderBy(asc(lineTypes.displayOrder), asc(lineTypes.code)),
-    db.select().from(packageProducts).orderBy(asc(packageProducts.packageId), asc(packageProducts.position)),
+  const [carrierRows, lineTypeRows, planRows, productRows, packageRows, typeLinks, productLinks] = await readTogether(db, [
+    () => db.select().from(carriers).orderBy(asc(carriers.displayOrder), asc(carriers.name), asc(carriers.id)),
+    () => db.select().from(lineTypes).orderBy(asc(lineTypes.displayOrder), asc(lineTypes.name), asc(lineTypes.id)),
+    () => db.select().from(ldRatePlans).orderBy(asc(ldRatePlans.name), asc(ldRatePlans.id)),
+    () => db.select().from(products).orderBy(asc(products.name), asc(products.id)),
+    () => db.select().from(packages).orderBy(asc(packages.displayOrder), asc(packages.name), asc(packages.id)),
+    () =>
+      db
+        .select({ packageId: packageLineTypes.packageId, lineTypeId: packageLineTypes.lineTypeId })
+        .from(packageLineTypes)
+        .innerJoin(lineTypes, eq(lineTypes.id, packageLineTypes.lineTypeId))
+        .orderBy(asc(lineTypes.displayOrder), asc(lineTypes.code)),
+    () => db.select().from(packageProducts).orderBy(asc(packageProducts.packageId), asc(packageProducts.position)),
   ]);
   const lineTypeIdsOf = groupBy(typeLinks, (link) => link.packageId);
   const productsOf = groupBy(productLinks, (link) => link.packageId);

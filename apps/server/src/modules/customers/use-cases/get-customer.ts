@@ -1,6 +1,6 @@
 import { maskSsn, maskTaxId, type TCustomerAccount } from '@linedesk/domain';
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import type { SecretBox } from '../../../security/secret-box.js';
 import { creatorIds, creatorName, findUsers } from '../../auth/use-cases/find-users.js';
@@ -15,16 +15,17 @@ export async function getCustomer(options: { db: DbOrTx; id: string; secrets: Se
   const { db, id } = options;
   const [row] = await db.select().from(customers).where(eq(customers.id, id));
   if (!row) throw new AppError('NOT_FOUND', 'No such customer');
-  const [contacts, addresses, parent, people] = await Promise.all([
-    db.select().from(customerContacts).where(eq(customerContacts.customerId, id)).orderBy(asc(customerContacts.position)),
-    db.select().from(customerAddresses).where(eq(customerAddresses.customerId, id)),
-    row.parentCustomerId
-      ? db
-          .select({ id: customers.id, accountNumber: customers.accountNumber, displayName: customers.displayName })
-          .from(customers)
-          .where(eq(customers.id, row.parentCustomerId))
-      : Promise.resolve([]),
-    findUsers({ db, ids: [...creatorIds([row]), ...(row.salesPersonUserId ? [row.salesPersonUserId] : [])] }),
+  const [contacts, addresses, parent, people] = await readTogether(db, [
+    () => db.select().from(customerContacts).where(eq(customerContacts.customerId, id)).orderBy(asc(customerContacts.position)),
+    () => db.select().from(customerAddresses).where(eq(customerAddresses.customerId, id)),
+    () =>
+      row.parentCustomerId
+        ? db
+            .select({ id: customers.id, accountNumber: customers.accountNumber, displayName: customers.displayName })
+            .from(customers)
+            .where(eq(customers.id, row.parentCustomerId))
+        : Promise.resolve([]),
+    () => findUsers({ db, ids: [...creatorIds([row]), ...(row.salesPersonUserId ? [row.salesPersonUserId] : [])] }),
   ]);
   const nameOf = (userId: string) => people.find((p) => p.id === userId)?.name ?? 'Unknown user';
   const addressName = row.displayName;

@@ -1,6 +1,6 @@
 import { displayOfStoredIdentifier, identifierLabel, type TStockIdentifier, type TStockItem } from '@linedesk/domain';
 import { asc, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import { inventoryIdentifiers, inventoryItems } from '../inventory.schema.js';
 import { resolveDeviceModels } from './resolve-device-models.js';
 
@@ -8,13 +8,14 @@ import { resolveDeviceModels } from './resolve-device-models.js';
 export async function getStockItems(options: { db: DbOrTx; ids: readonly string[] }): Promise<TStockItem[]> {
   const { db, ids } = options;
   if (ids.length === 0) return [];
-  const [items, identifiers] = await Promise.all([
-    db.select().from(inventoryItems).where(inArray(inventoryItems.id, [...ids])),
-    db
-      .select()
-      .from(inventoryIdentifiers)
-      .where(inArray(inventoryIdentifiers.itemId, [...ids]))
-      .orderBy(asc(inventoryIdentifiers.kind), asc(inventoryIdentifiers.slot)),
+  const [items, identifiers] = await readTogether(db, [
+    () => db.select().from(inventoryItems).where(inArray(inventoryItems.id, [...ids])),
+    () =>
+      db
+        .select()
+        .from(inventoryIdentifiers)
+        .where(inArray(inventoryIdentifiers.itemId, [...ids]))
+        .orderBy(asc(inventoryIdentifiers.kind), asc(inventoryIdentifiers.slot)),
   ]);
   const identifiersOf = new Map<string, TStockIdentifier[]>();
   for (const identifier of identifiers) {

@@ -1,6 +1,6 @@
 import type { InventoryKind, InventoryStatus } from '@linedesk/domain';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import { inventoryIdentifiers, inventoryItems as items } from '../inventory.schema.js';
 
 /** Which items a page holds: every condition given must hold (attribute equality, as the TMF resource inventory filters). */
@@ -32,9 +32,9 @@ export async function listStockItemIds(options: { db: DbOrTx; offset: number; li
     conditions.push(eq(items.id, held.itemId));
   }
   const where = and(...conditions);
-  const [page, [counted]] = await Promise.all([
-    db.select({ id: items.id }).from(items).where(where).orderBy(desc(items.createdAt), desc(items.id)).limit(options.limit).offset(options.offset),
-    db.select({ n: count() }).from(items).where(where),
+  const [page, [counted]] = await readTogether(db, [
+    () => db.select({ id: items.id }).from(items).where(where).orderBy(desc(items.createdAt), desc(items.id)).limit(options.limit).offset(options.offset),
+    () => db.select({ n: count() }).from(items).where(where),
   ]);
   return { ids: page.map((row) => row.id), total: counted?.n ?? 0 };
 }

@@ -1,6 +1,6 @@
 import { parseIdentifier, STOCK_COUNT_LIMIT, STOCK_SEARCH_MIN_LENGTH, type TStockListQuery, type TStockPage } from '@linedesk/domain';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { selectRows, type DbOrTx } from '../../../db/client.js';
+import { readTogether, selectRows, type DbOrTx } from '../../../db/client.js';
 import { containsPattern } from '../../../db/like-pattern.js';
 import { AppError } from '../../../http/app-error.js';
 import { inventoryIdentifiers, inventoryItems as items } from '../inventory.schema.js';
@@ -23,15 +23,16 @@ export async function listStockItems(options: { db: DbOrTx; query: TStockListQue
   if (query.model) conditions.push(modelCondition(query.model));
   const where = and(...conditions);
 
-  const [page, counted] = await Promise.all([
-    db
-      .select({ id: items.id })
-      .from(items)
-      .where(where)
-      .orderBy(desc(items.createdAt), desc(items.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(items).where(where).limit(STOCK_COUNT_LIMIT + 1).as('matches')),
+  const [page, counted] = await readTogether(db, [
+    () =>
+      db
+        .select({ id: items.id })
+        .from(items)
+        .where(where)
+        .orderBy(desc(items.createdAt), desc(items.id))
+        .limit(query.limit)
+        .offset(query.offset),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(items).where(where).limit(STOCK_COUNT_LIMIT + 1).as('matches')),
   ]);
   const count = counted[0]?.n ?? 0;
   const rows = await getStockItems({ db, ids: page.map((row) => row.id) });

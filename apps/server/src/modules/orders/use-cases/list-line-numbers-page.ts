@@ -1,6 +1,6 @@
 import type { LineStatus } from '@linedesk/domain';
 import { sql, type SQL } from 'drizzle-orm';
-import { selectRows, type DbOrTx } from '../../../db/client.js';
+import { readTogether, selectRows, type DbOrTx } from '../../../db/client.js';
 
 /**
  * A number (MDN) the carrier gave a line, as the line holding it has it. A number held by several lines
@@ -55,13 +55,14 @@ export async function listLineNumbersPage(options: {
   if ((mdns && mdns.length === 0) || (lineStatuses && lineStatuses.length === 0)) return { items: [], total: 0 };
   const inner = lineNumberHolders(mdns ? sql`l.mdn = any(${sql.param([...mdns])}::text[])` : sql`true`);
   const statusCondition = lineStatuses ? sql`h.status = any(${sql.param([...lineStatuses])}::line_status[])` : sql`true`;
-  const [rows, [counted]] = await Promise.all([
-    selectRows<LineNumberRow>(
-      db,
-      sql`select * from (${inner}) h where ${statusCondition}
-          order by h.activated_at desc nulls last, h.mdn limit ${options.limit} offset ${options.offset}`,
-    ),
-    selectRows<{ n: number }>(db, sql`select count(*)::int as n from (${inner}) h where ${statusCondition}`),
+  const [rows, [counted]] = await readTogether(db, [
+    () =>
+      selectRows<LineNumberRow>(
+        db,
+        sql`select * from (${inner}) h where ${statusCondition}
+            order by h.activated_at desc nulls last, h.mdn limit ${options.limit} offset ${options.offset}`,
+      ),
+    () => selectRows<{ n: number }>(db, sql`select count(*)::int as n from (${inner}) h where ${statusCondition}`),
   ]);
   return { items: rows.map(toLineNumber), total: counted?.n ?? 0 };
 }

@@ -1,6 +1,6 @@
 import type { LineStatus, OrderStatus } from '@linedesk/domain';
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import { lines, orders } from '../orders.schema.js';
 
 /** Which lines a page holds: every condition given must hold (attribute equality, as the TMF product inventory filters). */
@@ -34,16 +34,17 @@ export async function listLinesPage(options: { db: DbOrTx; offset: number; limit
       : undefined,
   ];
   const where = and(...conditions);
-  const [page, [counted]] = await Promise.all([
-    db
-      .select({ id: lines.id })
-      .from(lines)
-      .innerJoin(orders, eq(orders.id, lines.orderId))
-      .where(where)
-      .orderBy(desc(orders.createdAt), desc(orders.id), asc(lines.position))
-      .limit(options.limit)
-      .offset(options.offset),
-    db.select({ n: count() }).from(lines).innerJoin(orders, eq(orders.id, lines.orderId)).where(where),
+  const [page, [counted]] = await readTogether(db, [
+    () =>
+      db
+        .select({ id: lines.id })
+        .from(lines)
+        .innerJoin(orders, eq(orders.id, lines.orderId))
+        .where(where)
+        .orderBy(desc(orders.createdAt), desc(orders.id), asc(lines.position))
+        .limit(options.limit)
+        .offset(options.offset),
+    () => db.select({ n: count() }).from(lines).innerJoin(orders, eq(orders.id, lines.orderId)).where(where),
   ]);
   return { ids: page.map((row) => row.id), total: counted?.n ?? 0 };
 }

@@ -1,6 +1,6 @@
 import type { OrderStatus } from '@linedesk/domain';
 import { and, count, desc, eq, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { readTogether, type DbOrTx } from '../../../db/client.js';
 import { containsPattern } from '../../../db/like-pattern.js';
 import { lines, orders } from '../orders.schema.js';
 import type { OrderRow } from './get-order.js';
@@ -44,19 +44,20 @@ export async function listOrders(options: OrderQueueOptions): Promise<{ entries:
   const matchedOn = matches.length
     ? sql<string>`case ${sql.join(matches.map((m) => sql`when ${m.condition} then ${m.label}`), sql` `)} end`
     : sql<string | null>`null`;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        order: orders,
-        lineCount: sql<number>`(select count(*) from ${lines} where ${lines.orderId} = ${ORDER_ID})`.mapWith(Number),
-        matchedOn: matchedOn.as('matched_on'),
-      })
-      .from(orders)
-      .where(where)
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(options.limit)
-      .offset(options.offset),
-    db.select({ n: count() }).from(orders).where(where),
+  const [rows, [total]] = await readTogether(db, [
+    () =>
+      db
+        .select({
+          order: orders,
+          lineCount: sql<number>`(select count(*) from ${lines} where ${lines.orderId} = ${ORDER_ID})`.mapWith(Number),
+          matchedOn: matchedOn.as('matched_on'),
+        })
+        .from(orders)
+        .where(where)
+        .orderBy(desc(orders.createdAt), desc(orders.id))
+        .limit(options.limit)
+        .offset(options.offset),
+    () => db.select({ n: count() }).from(orders).where(where),
   ]);
   return { entries: rows, total: Number(total?.n ?? 0) };
 }
