@@ -7,6 +7,7 @@ import { openCustomer } from '../modules/customers/use-cases/open-customer.js';
 import { activateLineStock } from '../modules/inventory/use-cases/activate-line-stock.js';
 import { findItemsWithIdentifiers } from '../modules/inventory/use-cases/find-items-with-identifiers.js';
 import { releaseStockItems } from '../modules/inventory/use-cases/release-stock-items.js';
+import { dropQueuedJob } from '../modules/jobs/use-cases/drop-queued-job.js';
 import { enqueueJob } from '../modules/jobs/use-cases/enqueue-job.js';
 import { activateOrderLines, type LineActivation } from '../modules/orders/use-cases/activate-order-lines.js';
 import { cancelOrderLines } from '../modules/orders/use-cases/cancel-order-lines.js';
@@ -18,7 +19,7 @@ import type { SubmissionRow } from '../modules/provisioning/use-cases/create-sub
 import { findSubmission } from '../modules/provisioning/use-cases/find-submission.js';
 import { recordCarrierEvent } from '../modules/provisioning/use-cases/record-carrier-event.js';
 import { recordCarrierMessage } from '../modules/provisioning/use-cases/record-carrier-message.js';
-import { carrierPollJob } from './carrier-jobs.js';
+import { carrierPollJob, carrierPollKey } from './carrier-jobs.js';
 
 /** The order statuses a carrier report may still change the order in. */
 const AT_CARRIER: ReadonlySet<OrderStatus> = new Set(['SENT', 'IN_PROGRESS', 'ERROR']);
@@ -111,8 +112,14 @@ export async function applyCarrierActivation(options: {
       // submit then stops: the status checks start here.
       await enqueueJob(tx, carrierPollJob(submission.id, 1, options.pollDelayMs));
     }
+    const endsNow = advanced.status === 'FINISHED' || advanced.status === 'REJECTED';
+    // The first status check, scheduled when the carrier took the request, has nothing left to check (later
+    // rounds, scheduled only by a check that found the carrier still working, end themselves when they run).
+    if (endsNow && report.direction === 'CALLBACK') {
+      await dropQueuedJob(tx, carrierPollKey(submission.id, 1));
+    }
     await audit.flush(tx);
-    return { outcome: 'APPLIED', orderId: order.id, ended: advanced.status === 'FINISHED' || advanced.status === 'REJECTED', orderStatus: status };
+    return { outcome: 'APPLIED', orderId: order.id, ended: endsNow, orderStatus: status };
   });
 }
 

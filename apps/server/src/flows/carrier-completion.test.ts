@@ -148,6 +148,11 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
       expect(progress.response.statusCode, progress.response.body).toBe(200);
       expect(progress.response.json()).toEqual({ accepted: true });
 
+      // The status check in case no callback comes, scheduled when the carrier took the request.
+      const firstCheck = () =>
+        selectRows<{ status: string; attempts: number }>(t.database.db, sql`select status, attempts from jobs where dedupe_key = ${`carrier.poll:${submission.id}:1`}`);
+      expect(await firstCheck()).toEqual([{ status: 'QUEUED', attempts: 0 }]);
+
       const activatedAt = '2026-03-02T15:04:05.000Z';
       const done = activationOf(submission, order, 'COMPLETED', 2, [
         { lineRef: order.lines[0]!.id, status: 'ACTIVE', mdn: '3125550143', activatedAt, rejection: null },
@@ -156,6 +161,8 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
       const completion = await deliver(done);
       expect(completion.response.statusCode, completion.response.body).toBe(200);
       expect(completion.response.json()).toEqual({ accepted: true });
+      // The carrier is done: the status check ends without running.
+      expect(await firstCheck()).toEqual([{ status: 'DONE', attempts: 0 }]);
 
       order = await h.page(orderId);
       expect(order).toMatchObject({ status: 'COMPLETE', awaitingCarrier: false, carrier: { requestId: submission.request_id, attempts: 1, error: null, retry: null } });

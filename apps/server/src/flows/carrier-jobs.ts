@@ -10,7 +10,12 @@ export function carrierSubmitJob(submissionId: string): NewJob {
 
 /** The `round`-th status check of a submission, `delayMs` from now. */
 export function carrierPollJob(submissionId: string, round: number, delayMs: number): NewJob {
-  return { kind: CARRIER_POLL_JOB, payload: { submissionId, round }, dedupeKey: `${CARRIER_POLL_JOB}:${submissionId}:${round}`, delayMs };
+  return { kind: CARRIER_POLL_JOB, payload: { submissionId, round }, dedupeKey: carrierPollKey(submissionId, round), delayMs };
+}
+
+/** The key of a submission's `round`-th status check (one job per round). */
+export function carrierPollKey(submissionId: string, round: number): string {
+  return `${CARRIER_POLL_JOB}:${submissionId}:${round}`;
 }
 
 /** The submission a carrier job is about. */
