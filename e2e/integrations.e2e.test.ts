@@ -127,13 +127,13 @@ describe('Administration > Integrations: API customer defaults and event subscri
   });
 
   it('should list a hub an integration made through /tmf-api and unsubscribe it from the keyboard', async () => {
-    const subscribed = await asIntegrator('POST', ORDER_HUB, { callback: 'https://crm.example.com/linedesk/events', query: 'eventType=ProductOrderStateChangeEvent' });
+    const subscribed = await asIntegrator('POST', ORDER_HUB, { callback: 'https://203.0.113.20/linedesk/events', query: 'eventType=ProductOrderStateChangeEvent' });
     expect(subscribed.status).toBe(201);
     const hubId = ((await subscribed.json()) as { id: string }).id;
 
     await page.goto(`${server.url}/integrations`);
     const section = page.getByRole('region', { name: 'Event subscriptions' });
-    const row = section.getByRole('row').filter({ hasText: 'https://crm.example.com/linedesk/events' });
+    const row = section.getByRole('row').filter({ hasText: 'https://203.0.113.20/linedesk/events' });
     await expect.poll(() => row.isVisible()).toBe(true);
     expect(await row.getByText('TMF622 Product Ordering').isVisible()).toBe(true);
     expect(await row.getByText('eventType=ProductOrderStateChangeEvent').isVisible()).toBe(true);
@@ -144,7 +144,7 @@ describe('Administration > Integrations: API customer defaults and event subscri
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('dialog', { name: 'Unsubscribe from events?' });
     await expect.poll(() => confirm.isVisible()).toBe(true);
-    expect(await confirm.getByText('https://crm.example.com/linedesk/events').isVisible()).toBe(true);
+    expect(await confirm.getByText('https://203.0.113.20/linedesk/events').isVisible()).toBe(true);
     await confirm.getByRole('button', { name: 'Unsubscribe', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => confirm.isVisible()).toBe(false);

@@ -62,4 +62,11 @@ describe('configuration from the environment', () => {
       for (const name of ['PUBLIC_URL', 'WORKER', 'CARRIER_TIMEOUT_MS']) expect((error as Error).message).toContain(name);
     }
   });
+
+  it('should keep TMF callbacks off loopback unless TMF_CALLBACK_ALLOW_LOCAL says otherwise', () => {
+    expect(loadConfig({}).tmfCallbackAllowLocal).toBe(false);
+    expect(loadConfig({ TMF_CALLBACK_ALLOW_LOCAL: 'true' }).tmfCallbackAllowLocal).toBe(true);
+    expect(loadConfig({ TMF_CALLBACK_ALLOW_LOCAL: '0' }).tmfCallbackAllowLocal).toBe(false);
+    expect(() => loadConfig({ TMF_CALLBACK_ALLOW_LOCAL: 'yes' })).toThrow(/TMF_CALLBACK_ALLOW_LOCAL/);
+  });
 });

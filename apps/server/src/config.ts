@@ -54,6 +54,7 @@ const ZEnv = z.object({
     .url({ message: 'must be the carrier gateway\'s base URL, such as http://127.0.0.1:4100/v1' })
     .regex(/^https?:\/\//, { message: 'must be an http:// or https:// URL' })
     .default('http://127.0.0.1:4100/v1'),
+  TMF_CALLBACK_ALLOW_LOCAL: ZBooleanFlag.default(false),
 });
 
 export type Config = {
@@ -95,6 +96,11 @@ export type Config = {
   jobRetryCapMs: number;
   /** Where the demo carriers (NWM, BSW) send orders when demo data is seeded: the carrier gateway simulator's base URL. */
   demoCarrierGatewayUrl: string;
+  /**
+   * TMF hub callbacks may reach this machine's loopback (127.0.0.0/8, ::1): development, a listener on the
+   * same host. Never the unspecified, link-local (cloud metadata), multicast or broadcast addresses.
+   */
+  tmfCallbackAllowLocal: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -138,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobRetryBaseMs: e.JOB_RETRY_BASE_MS,
     jobRetryCapMs: Math.max(e.JOB_RETRY_CAP_MS, e.JOB_RETRY_BASE_MS),
     demoCarrierGatewayUrl: e.DEMO_CARRIER_GATEWAY_URL.replace(/\/+$/, ''),
+    tmfCallbackAllowLocal: e.TMF_CALLBACK_ALLOW_LOCAL,
   };
 }

@@ -43,7 +43,14 @@ describe('TM Forum Open APIs: an order from customer to completion, with events'
 
   beforeAll(async () => {
     sim = await startCarrierSim({ delayMs: 50 });
-    t = await createCarrierTestApp(sim, { LOG_LEVEL: 'error', JOB_RETRY_BASE_MS: '20', JOB_RETRY_CAP_MS: '200', CARRIER_POLL_SECONDS: '1' });
+    // The integrator's listener runs on this machine (127.0.0.1): loopback allowed, as TMF_CALLBACK_ALLOW_LOCAL=true.
+    t = await createCarrierTestApp(sim, {
+      LOG_LEVEL: 'error',
+      JOB_RETRY_BASE_MS: '20',
+      JOB_RETRY_CAP_MS: '200',
+      CARRIER_POLL_SECONDS: '1',
+      TMF_CALLBACK_ALLOW_LOCAL: 'true',
+    });
     listener = await startCallbackServer();
     // An admin hands out the integrator's key, as in Administration > Integrations.
     const admin = await t.createUser('admin', { name: 'Avery Admin' });

@@ -7,9 +7,9 @@ export type AdapterRegistry = {
   get(kind: ProvisioningAdapter): CarrierAdapter | null;
 };
 
-export function createAdapterRegistry(options: { carrierTimeoutMs: number; fetch?: typeof fetch }): AdapterRegistry {
+export function createAdapterRegistry(options: { carrierTimeoutMs: number }): AdapterRegistry {
   const adapters: Partial<Record<ProvisioningAdapter, CarrierAdapter>> = {
-    'carrier-gateway': createCarrierGatewayAdapter({ timeoutMs: options.carrierTimeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    'carrier-gateway': createCarrierGatewayAdapter({ timeoutMs: options.carrierTimeoutMs }),
   };
   return { get: (kind) => adapters[kind] ?? null };
 }

@@ -11,23 +11,21 @@ import {
 } from '@linedesk/domain';
 import type { z } from 'zod';
 import { AppError } from '../../../http/app-error.js';
+import { outboundErrorReason, OutboundTimeoutError, sendOutbound, type OutboundAnswer } from '../../../http/outbound-request.js';
 import { redact } from '../redact.js';
 import type { AdapterResult, CarrierAdapter, CarrierConnection, CarrierExchange, CarrierFailure } from './carrier-adapter.js';
 
 export type CarrierGatewayAdapterOptions = {
   /** One call's time limit; past it the call counts as a transient failure. */
   timeoutMs: number;
-  fetch?: typeof fetch;
 };
 
 /**
- * The carrier gateway adapter: the gateway contract of packages/domain over HTTP with fetch.
+ * The carrier gateway adapter: the gateway contract of packages/domain over HTTP (kept-alive connections).
  * Timeouts, network failures, 429 and 5xx are transient (retry with the same request key); 400, 401, 403,
  * 404 and 422 (and any other answer a retry cannot change) are permanent.
  */
 export function createCarrierGatewayAdapter(options: CarrierGatewayAdapterOptions): CarrierAdapter {
-  const doFetch = options.fetch ?? fetch;
-
   async function call<S extends z.ZodType>(
     connection: CarrierConnection,
     method: 'GET' | 'POST',
@@ -48,10 +46,9 @@ export function createCarrierGatewayAdapter(options: CarrierGatewayAdapterOption
       const failure: CarrierFailure = { kind: 'permanent', code: 'NOT_CONFIGURED', text: `The carrier ${connection.carrierCode} has no ${missing} set up` };
       return { ok: false, failure, exchange: exchange(null, { error: failure.text }) };
     }
-    let response: Response;
-    let text: string;
+    let answer: OutboundAnswer;
     try {
-      response = await doFetch(`${base}${path}`, {
+      answer = await sendOutbound(`${base}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${connection.credential}`,
@@ -59,23 +56,25 @@ export function createCarrierGatewayAdapter(options: CarrierGatewayAdapterOption
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        timeoutMs: options.timeoutMs,
+        connection: 'shared',
+        readBody: true,
       });
-      text = await response.text();
     } catch (error) {
       const failure = networkFailure(error, options.timeoutMs);
       return { ok: false, failure, exchange: exchange(null, { error: failure.text }) };
     }
+    const { status, text } = answer;
     const json = parseJson(text);
-    const answered = exchange(response.status, json ?? (text ? text.slice(0, 2000) : null));
-    if (response.ok) {
+    const answered = exchange(status, json ?? (text ? text.slice(0, 2000) : null));
+    if (status >= 200 && status <= 299) {
       const parsed = schema.safeParse(json);
       if (parsed.success) return { ok: true, value: parsed.data, exchange: answered };
       // A success we cannot read: asking again with the same key is safe and may read better.
-      return { ok: false, failure: { kind: 'transient', code: 'BAD_RESPONSE', text: `The carrier answered ${response.status} with a body we cannot read` }, exchange: answered };
+      return { ok: false, failure: { kind: 'transient', code: 'BAD_RESPONSE', text: `The carrier answered ${status} with a body we cannot read` }, exchange: answered };
     }
-    return { ok: false, failure: httpFailure(response.status, json), exchange: answered };
+    return { ok: false, failure: httpFailure(status, json), exchange: answered };
   }
 
   return {
@@ -150,13 +149,8 @@ function parseJson(text: string): unknown {
 }
 
 function networkFailure(error: unknown, timeoutMs: number): CarrierFailure {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'transient', code: 'TIMEOUT', text: `The carrier did not answer within ${timeoutMs} ms` };
-  }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-  const detail = (cause as (Error & { code?: string }) | null)?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-  return { kind: 'transient', code: 'NETWORK', text: `Could not reach the carrier (${detail})` };
+  if (error instanceof OutboundTimeoutError) return { kind: 'transient', code: 'TIMEOUT', text: `The carrier did not answer within ${timeoutMs} ms` };
+  return { kind: 'transient', code: 'NETWORK', text: `Could not reach the carrier (${outboundErrorReason(error)})` };
 }
 
 function httpFailure(status: number, json: unknown): CarrierFailure {

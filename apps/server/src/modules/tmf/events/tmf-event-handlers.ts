@@ -1,11 +1,14 @@
+import { isIP } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import type { TTmfEvent } from '@linedesk/domain';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
+import { outboundErrorReason, OutboundTimeoutError, sendOutbound } from '../../../http/outbound-request.js';
 import { RetryableJobError, type JobHandler, type JobHandlers, type JobLogger } from '../../jobs/job-runner.js';
 import { enqueueJob, type NewJob } from '../../jobs/use-cases/enqueue-job.js';
 import { tmfHref, type TmfRenderContext } from '../kernel/tmf-context.js';
+import { callbackAddressRefusal, CallbackAddressRefusedError, guardedLookup, hostOf, type CallbackAddressPolicy } from './callback-address.js';
 import { eventSourcesOf, TMF_EVENT_SOURCES, tmfEventType, type TmfEventKind, type TmfEventSource } from './event-sources.js';
 import { hubQueryMatches, needsResource, parseHubQuery, type HubQuery } from './hub-query.js';
 import { isTmfEventApi } from './tmf-event-apis.js';
@@ -23,7 +26,7 @@ import { findHub, listHubs } from './use-cases/find-hub.js';
 
 export type TmfEventDeps = {
   db: Db;
-  config: Pick<Config, 'publicUrl' | 'host' | 'port'>;
+  config: Pick<Config, 'publicUrl' | 'host' | 'port' | 'tmfCallbackAllowLocal'>;
   log: JobLogger;
   /** How long one POST to a callback may take (default TMF_CALLBACK_TIMEOUT_MS). */
   callbackTimeoutMs?: number;
@@ -153,6 +156,7 @@ const TITLES: Record<TmfEventKind, string> = { Create: 'created', AttributeValue
 function deliverTmfEvent(deps: TmfEventDeps): JobHandler {
   const { db, log } = deps;
   const timeoutMs = deps.callbackTimeoutMs ?? TMF_CALLBACK_TIMEOUT_MS;
+  const policy: CallbackAddressPolicy = { allowLocal: deps.config.tmfCallbackAllowLocal };
   return {
     run: async (job) => {
       const payload = job.payload as TmfDeliveryPayload;
@@ -175,7 +179,7 @@ function deliverTmfEvent(deps: TmfEventDeps): JobHandler {
         ...(payload.kind === 'AttributeValueChange' ? { description: `Changed: ${payload.fields.join(', ')}` } : {}),
         event: { [source.resource]: resource },
       };
-      await postEvent(hub.callback, envelope, timeoutMs);
+      await postEvent(hub.callback, envelope, { timeoutMs, policy });
     },
     onGiveUp: async (job, reason) => {
       const payload = job.payload as TmfDeliveryPayload;
@@ -184,25 +188,35 @@ function deliverTmfEvent(deps: TmfEventDeps): JobHandler {
   };
 }
 
-async function postEvent(callback: string, envelope: TTmfEvent, timeoutMs: number): Promise<void> {
-  let response: Response;
+/**
+ * POSTs the envelope, connecting only to an address the policy allows: a name is resolved by
+ * `guardedLookup` on connecting, on a connection of this try's own (so a name that resolves elsewhere since
+ * the hub was registered is refused), an address in the URL is checked here. No redirect is followed; the
+ * answer's body is drained unread.
+ */
+async function postEvent(callback: string, envelope: TTmfEvent, options: { timeoutMs: number; policy: CallbackAddressPolicy }): Promise<void> {
+  const { timeoutMs, policy } = options;
+  const url = new URL(callback);
+  const host = hostOf(url);
+  if (isIP(host)) {
+    const refusal = callbackAddressRefusal(host, policy);
+    if (refusal) throw new RetryableJobError(new CallbackAddressRefusedError(refusal).message);
+  }
+  let status: number;
   try {
-    response = await fetch(callback, {
+    ({ status } = await sendOutbound(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'LineDesk', 'x-linedesk-event-id': envelope.eventId },
       body: JSON.stringify(envelope),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+      timeoutMs,
+      connection: 'own',
+      lookup: guardedLookup(policy),
+      readBody: false,
+    }));
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new RetryableJobError(timedOut ? `callback did not answer within ${timeoutMs} ms` : `callback unreachable: ${causeOf(error)}`, { cause: error });
+    if (error instanceof CallbackAddressRefusedError) throw new RetryableJobError(error.message, { cause: error });
+    const reason = error instanceof OutboundTimeoutError ? `callback did not answer within ${timeoutMs} ms` : `callback unreachable: ${outboundErrorReason(error)}`;
+    throw new RetryableJobError(reason, { cause: error });
   }
-  await response.body?.cancel().catch(() => undefined);
-  if (response.status < 200 || response.status > 299) throw new RetryableJobError(`callback answered ${response.status}`);
-}
-
-function causeOf(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (status < 200 || status > 299) throw new RetryableJobError(`callback answered ${status}`);
 }

@@ -42,7 +42,8 @@ describe('TMF event hubs and event delivery', () => {
   let runner: JobRunner | null = null;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOG_LEVEL: 'error', PUBLIC_URL });
+    // The callbacks listen on this machine (127.0.0.1): loopback allowed, as TMF_CALLBACK_ALLOW_LOCAL=true.
+    t = await createTestApp({ LOG_LEVEL: 'error', PUBLIC_URL, TMF_CALLBACK_ALLOW_LOCAL: 'true' });
     await loadDemoCatalog(t);
     const sessionOf = async (role: 'admin' | 'agent' | 'inventory' | 'viewer') => t.sessionFor(await t.createUser(role, { email: `${role}@tmf-events.test` }));
     admin = await sessionOf('admin');
@@ -132,10 +133,10 @@ describe('TMF event hubs and event delivery', () => {
       method: 'POST',
       url: '/tmf-api/productOrderingManagement/v4/hub',
       headers: { authorization: `Bearer ${key}` },
-      payload: { callback: 'https://dealer.example.com/listener' },
+      payload: { callback: 'https://203.0.113.10/listener' },
     });
     expect(byKey.statusCode, byKey.body).toBe(201);
-    expect(byKey.json()).toEqual({ id: expect.any(String), callback: 'https://dealer.example.com/listener' });
+    expect(byKey.json()).toEqual({ id: expect.any(String), callback: 'https://203.0.113.10/listener' });
     hubs.push({ api: 'productOrderingManagement/v4', id: byKey.json().id });
     const [keyEntry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'tmf_hub'), eq(auditLog.entityId, byKey.json().id)));
     expect(keyEntry!.actorLabel).toBe('API key Dealer portal');
@@ -146,14 +147,14 @@ describe('TMF event hubs and event delivery', () => {
         method: 'POST',
         url: '/tmf-api/productOrderingManagement/v4/hub',
         headers: { authorization: `Bearer ${key}`, 'idempotency-key': 'dealer-portal-hub-1' },
-        payload: { callback: 'https://dealer.example.com/orders' },
+        payload: { callback: 'https://203.0.113.10/orders' },
       });
     const firstTry = await register();
     const retry = await register();
     expect([firstTry.statusCode, retry.statusCode]).toEqual([201, 201]);
     expect(retry.json()).toEqual(firstTry.json());
     hubs.push({ api: 'productOrderingManagement/v4', id: firstTry.json().id });
-    const registered = await t.database.db.select().from(tmfHubs).where(eq(tmfHubs.callback, 'https://dealer.example.com/orders'));
+    const registered = await t.database.db.select().from(tmfHubs).where(eq(tmfHubs.callback, 'https://203.0.113.10/orders'));
     expect(registered).toHaveLength(1);
 
     const refused = async (body: Record<string, unknown>, field: string, rule: string) => {
@@ -173,8 +174,8 @@ describe('TMF event hubs and event delivery', () => {
     expect((await createHub(RESOURCES, { callback: 'https://example.com/x' }, agent)).statusCode).toBe(403);
     expect((await createHub('productInventory/v4', { callback: 'https://example.com/x' }, inventory)).statusCode).toBe(403);
     expect((await createHub('productCatalogManagement/v4', { callback: 'https://example.com/x' }, agent)).statusCode).toBe(403);
-    expect((await createHub('productCatalogManagement/v4', { callback: 'https://example.com/x' }, admin)).statusCode).toBe(201);
-    expect((await createHub('productInventory/v4', { callback: 'https://example.com/x' }, agent)).statusCode).toBe(201);
+    expect((await createHub('productCatalogManagement/v4', { callback: 'https://203.0.113.30/x' }, admin)).statusCode).toBe(201);
+    expect((await createHub('productInventory/v4', { callback: 'https://203.0.113.30/x' }, agent)).statusCode).toBe(201);
     expect((await t.request({ method: 'POST', url: `/tmf-api/${RESOURCES}/hub`, payload: { callback: 'https://example.com/x' } })).statusCode).toBe(401);
 
     // Unregister: 404 for an unknown id, a malformed one, or another API's hub; 204 once, then 404.

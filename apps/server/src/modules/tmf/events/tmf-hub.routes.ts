@@ -13,11 +13,12 @@ import { listAllHubs } from './use-cases/list-hubs.js';
  * An API's event hub: `POST /tmf-api/<api>/hub` registers a callback for its events (201 with the
  * subscription), `DELETE /tmf-api/<api>/hub/{id}` unregisters it (204; 404 for an unknown id).
  */
-export function registerTmfHubRoutes(app: App, { database }: AppContext, options: { apiPath: TmfEventApi; access: RouteAccess }): void {
+export function registerTmfHubRoutes(app: App, { database, config: appConfig }: AppContext, options: { apiPath: TmfEventApi; access: RouteAccess }): void {
   const { db } = database;
   const { apiPath: api, access } = options;
   const tags = ['TMF Events'];
   const config = { access };
+  const callbackPolicy = { allowLocal: appConfig.tmfCallbackAllowLocal };
 
   typed(app).post(
     `${TMF_PREFIX}/${api}/hub`,
@@ -29,6 +30,8 @@ export function registerTmfHubRoutes(app: App, { database }: AppContext, options
         description:
           `Events are POSTed to \`callback\` as JSON (\`{ eventId, eventTime, eventType, event: { <resource> } }\`, header X-LineDesk-Event-Id), ` +
           `retried with backoff until it answers 2xx. \`query\` filters them: \`eventType=A,B\` and \`<field>=<value>\` on the resource, joined by &. ` +
+          `The callback's host must be found and must not be (or resolve to) a loopback, unspecified, link-local (cloud metadata), multicast or broadcast address ` +
+          `(400 on \`callback\`, rule \`callback_address\` or \`callback_host\`); each delivery checks the address it connects to again. ` +
           `Send an \`Idempotency-Key\` header (8 to 120 characters) to make a retry safe: the same key and body answer the hub the first request registered. ` +
           `Event types: ${TMF_EVENT_TYPES[api].join(', ')}.`,
         body: ZTmfEventSubscriptionInput,
@@ -37,7 +40,7 @@ export function registerTmfHubRoutes(app: App, { database }: AppContext, options
     },
     async (request, reply) => {
       const idempotency = { scope: idempotencyScopeOf(request), key: idempotencyKeyOf(request) };
-      return reply.status(201).send(await createHub({ db, audit: auditContextOf(request), api, input: request.body, idempotency }));
+      return reply.status(201).send(await createHub({ db, audit: auditContextOf(request), api, input: request.body, callbackPolicy, idempotency }));
     },
   );
 

@@ -24,7 +24,8 @@ describe('Administration > Integrations: every event subscription, and Unsubscri
   const sessions = {} as Record<'admin' | 'agent' | 'inventory' | 'viewer', string>;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOG_LEVEL: 'error' });
+    // The callbacks listen on this machine (127.0.0.1): loopback allowed, as TMF_CALLBACK_ALLOW_LOCAL=true.
+    t = await createTestApp({ LOG_LEVEL: 'error', TMF_CALLBACK_ALLOW_LOCAL: 'true' });
     await loadDemoCatalog(t);
     for (const role of ['admin', 'agent', 'inventory', 'viewer'] as const) {
       sessions[role] = await t.sessionFor(await t.createUser(role, { email: `${role}@tmf-hubs.test` }));
@@ -56,7 +57,7 @@ describe('Administration > Integrations: every event subscription, and Unsubscri
       method: 'POST',
       url: `/tmf-api/${ORDERS}/hub`,
       headers: { authorization: `Bearer ${key}` },
-      payload: { callback: 'https://dealer.example.com/orders' },
+      payload: { callback: 'https://203.0.113.10/orders' },
     });
     expect(byKey.statusCode, byKey.body).toBe(201);
 
@@ -66,7 +67,7 @@ describe('Administration > Integrations: every event subscription, and Unsubscri
         id: byKey.json().id,
         api: ORDERS,
         apiName: 'TMF622 Product Ordering',
-        callback: 'https://dealer.example.com/orders',
+        callback: 'https://203.0.113.10/orders',
         query: null,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         createdBy: 'API key Dealer portal',
@@ -161,7 +162,7 @@ describe('Administration > Integrations: every event subscription, and Unsubscri
   });
 
   it('should unsubscribe a hub of any API for an admin, audited, and refuse the other roles', async () => {
-    const hub = await subscribe(ORDERS, { callback: 'https://crm.example.com/orders', query: 'eventType=ProductOrderStateChangeEvent' }, sessions.agent);
+    const hub = await subscribe(ORDERS, { callback: 'https://203.0.113.20/orders', query: 'eventType=ProductOrderStateChangeEvent' }, sessions.agent);
 
     for (const role of ['agent', 'inventory', 'viewer'] as const) {
       const refused = await unsubscribe(hub.id, sessions[role]);
@@ -188,6 +189,6 @@ describe('Administration > Integrations: every event subscription, and Unsubscri
       ['create', 'agent@tmf-hubs.test'],
       ['delete', 'admin@tmf-hubs.test'],
     ]);
-    expect(trail[1]!.changes).toMatchObject({ api: { from: ORDERS, to: null }, callback: { from: 'https://crm.example.com/orders', to: null } });
+    expect(trail[1]!.changes).toMatchObject({ api: { from: ORDERS, to: null }, callback: { from: 'https://203.0.113.20/orders', to: null } });
   });
 });
