@@ -19,6 +19,8 @@ export type BenchEngine = {
 export type EngineOptions = {
   /** A database on a server of your own instead of a throwaway PostgreSQL 15 server (kept after the run). */
   postgresUrl?: string | undefined;
+  /** Connect to the throwaway server through its Unix socket (as an app on the same host would) instead of TCP. */
+  unixSocket?: boolean;
   /** A PGlite folder to keep (reused when it exists) instead of a temporary one. */
   pgliteDir?: string | undefined;
   /** The temporary PGlite folder's name prefix, e.g. `linedesk-bench-inventory-`. */
@@ -43,7 +45,7 @@ export async function forEachEngine<T>(engines: string | undefined, options: Eng
 async function onEngine<T>(name: 'postgres' | 'pglite', options: EngineOptions, measure: (engine: BenchEngine) => Promise<T>): Promise<T> {
   if (name === 'postgres') {
     const throwaway = options.postgresUrl ? null : await startThrowawayPostgres();
-    const url = options.postgresUrl ?? throwaway!.url;
+    const url = options.postgresUrl ?? (options.unixSocket ? throwaway!.socketUrl : throwaway!.url);
     try {
       const database = await openDatabase({ kind: 'postgres', url });
       try {

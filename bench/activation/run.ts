@@ -252,5 +252,5 @@ async function measure({ name: engine, database, postgresPort }: BenchEngine) {
   }
 }
 
-const results = await forEachEngine(args.engines, { postgresUrl: args['postgres-url'], tmpPrefix: 'linedesk-bench-activation-', log }, measure);
+const results = await forEachEngine(args.engines, { postgresUrl: args['postgres-url'], unixSocket: true, tmpPrefix: 'linedesk-bench-activation-', log }, measure);
 console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results }, null, 2));

@@ -4,8 +4,11 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A PostgreSQL server of our own for one test run: initdb in a temp folder, on a free loopback port. */
-export type ThrowawayPostgres = { url: string; stop(): void };
+/**
+ * A PostgreSQL server of our own for one test run: initdb in a temp folder, on a free loopback port. `url`
+ * connects over TCP; `socketUrl` through its Unix socket, as an app on the same host would (cheaper per query).
+ */
+export type ThrowawayPostgres = { url: string; socketUrl: string; stop(): void };
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
@@ -30,6 +33,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgres://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     stop: () => {
       try {
         runAs(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
