@@ -1,6 +1,8 @@
 import type { Role } from '@linedesk/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { SYSTEM_ACTOR } from '../src/modules/audit/record-audit.js';
+import { startJobRunner, type JobLogger, type JobRunner } from '../src/modules/jobs/job-runner.js';
+import { tmfEventJobHandlers } from '../src/modules/tmf/events/tmf-event-handlers.js';
 import { createApiKey } from '../src/modules/api-keys/use-cases/create-api-key.js';
 import { TEST_HOST, type TestApp } from './test-app.js';
 
@@ -37,5 +39,24 @@ export function tmfCall(t: Pick<TestApp, 'app'>, call: TmfCall): Promise<LightMy
       ...(method === 'DELETE' ? {} : { 'content-type': call.contentType ?? 'application/json' }),
       ...call.headers,
     },
+  });
+}
+
+const QUIET: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A worker for the TMF event jobs only, with quick retries (`retry`, ms) and looks every 20 ms. */
+export function startTmfEventRunner(
+  t: Pick<TestApp, 'database' | 'config'>,
+  options: { concurrency: number; retry: { baseMs: number; capMs: number }; callbackTimeoutMs?: number },
+): JobRunner {
+  const { db } = t.database;
+  return startJobRunner({
+    db,
+    handlers: tmfEventJobHandlers({ db, config: t.config, log: QUIET, ...(options.callbackTimeoutMs ? { callbackTimeoutMs: options.callbackTimeoutMs } : {}) }),
+    concurrency: options.concurrency,
+    leaseSeconds: 30,
+    retry: options.retry,
+    pollMs: 20,
+    log: QUIET,
   });
 }

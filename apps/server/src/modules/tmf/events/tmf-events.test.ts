@@ -4,16 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from '../../../../test/order-fixture.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { startCallbackServer, type CallbackServer } from '../../../../test/tmf-callback-server.js';
-import { createTmfApiKey } from '../../../../test/tmf-fixture.js';
+import { createTmfApiKey, startTmfEventRunner } from '../../../../test/tmf-fixture.js';
 import { expectToMatchTmfSpec } from '../../../../test/tmf-spec.js';
 import { loadDemoCatalog, NEW_LINE } from '../../../../test/wizard-fixture.js';
 import { auditLog } from '../../audit/audit.schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../audit/record-audit.js';
-import { startJobRunner, type JobLogger, type JobRunner } from '../../jobs/job-runner.js';
+import type { JobRunner } from '../../jobs/job-runner.js';
 import { jobs } from '../../jobs/jobs.schema.js';
 import { lines } from '../../orders/orders.schema.js';
 import { TMF_DELIVERY_JOB, TMF_DELIVERY_MAX_ATTEMPTS, TMF_EVENTS_JOB } from './tmf-event-jobs.js';
-import { tmfEventJobHandlers } from './tmf-event-handlers.js';
 import { tmfHubs } from './tmf-hubs.schema.js';
 
 const PUBLIC_URL = 'https://bss.example.com';
@@ -27,7 +26,6 @@ const SPECS = {
 /** An event as its API's specification defines it (the definition named by its type). */
 const expectSpecEvent = (spec: string, body: { eventType: string }) => expectToMatchTmfSpec(spec, body.eventType, body);
 const RESOURCES = 'resourceInventoryManagement/v4';
-const QUIET: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 type Hub = { id: string; callback: string; query?: string };
 
@@ -66,15 +64,7 @@ describe('TMF event hubs and event delivery', () => {
 
   /** The worker: the TMF event jobs with quick retries. */
   const startRunner = () => {
-    runner = startJobRunner({
-      db: t.database.db,
-      handlers: tmfEventJobHandlers({ db: t.database.db, config: t.config, log: QUIET }),
-      concurrency: 4,
-      leaseSeconds: 30,
-      retry: { baseMs: 20, capMs: 60 },
-      pollMs: 20,
-      log: QUIET,
-    });
+    runner = startTmfEventRunner(t, { concurrency: 4, retry: { baseMs: 20, capMs: 60 } });
   };
 
   const hubs: { api: string; id: string }[] = [];

@@ -8,15 +8,13 @@ import { createTestApp } from '../../../../test/test-app.js';
 import { startCallbackServer, type CallbackServer } from '../../../../test/tmf-callback-server.js';
 import { loadDemoCatalog } from '../../../../test/wizard-fixture.js';
 import { auditLog } from '../../audit/audit.schema.js';
-import { startJobRunner, type JobLogger } from '../../jobs/job-runner.js';
 import { jobs } from '../../jobs/jobs.schema.js';
 import { forgetHubApis } from './hub-cache.js';
 import { TMF_DELIVERY_JOB } from './tmf-event-jobs.js';
-import { tmfEventJobHandlers } from './tmf-event-handlers.js';
 import { tmfHubs } from './tmf-hubs.schema.js';
+import { startTmfEventRunner } from '../../../../test/tmf-fixture.js';
 
 const RESOURCES = 'resourceInventoryManagement/v4';
-const QUIET: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** An app with its admin and inventory sessions. */
 async function appWith(env: Record<string, string>) {
@@ -51,15 +49,7 @@ async function storeHub(h: Harness, callback: string): Promise<string> {
 
 /** Runs the TMF event jobs until the hub's delivery has been tried `tries` times (or is done or given up), then stops. */
 async function deliverFor(h: Harness, hubId: string, options: { tries: number; callbackTimeoutMs?: number }) {
-  const runner = startJobRunner({
-    db: h.t.database.db,
-    handlers: tmfEventJobHandlers({ db: h.t.database.db, config: h.t.config, log: QUIET, ...(options.callbackTimeoutMs ? { callbackTimeoutMs: options.callbackTimeoutMs } : {}) }),
-    concurrency: 2,
-    leaseSeconds: 30,
-    retry: { baseMs: 20, capMs: 40 },
-    pollMs: 20,
-    log: QUIET,
-  });
+  const runner = startTmfEventRunner(h.t, { concurrency: 2, retry: { baseMs: 20, capMs: 40 }, ...(options.callbackTimeoutMs ? { callbackTimeoutMs: options.callbackTimeoutMs } : {}) });
   try {
     for (let wait = 0; wait < 600; wait += 1) {
       const [delivery] = (await h.t.database.db.select().from(jobs).where(eq(jobs.kind, TMF_DELIVERY_JOB))).filter((job) => job.payload.hubId === hubId);

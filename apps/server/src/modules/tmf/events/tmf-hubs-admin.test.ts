@@ -5,18 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newImei } from '../../../../test/order-fixture.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { startCallbackServer, type CallbackServer } from '../../../../test/tmf-callback-server.js';
-import { createTmfApiKey } from '../../../../test/tmf-fixture.js';
+import { createTmfApiKey, startTmfEventRunner } from '../../../../test/tmf-fixture.js';
 import { loadDemoCatalog } from '../../../../test/wizard-fixture.js';
 import { auditLog } from '../../audit/audit.schema.js';
-import { startJobRunner, type JobLogger } from '../../jobs/job-runner.js';
 import { jobs } from '../../jobs/jobs.schema.js';
 import { enqueueJob } from '../../jobs/use-cases/enqueue-job.js';
 import { TMF_DELIVERY_JOB, tmfDeliveryJob } from './tmf-event-jobs.js';
-import { tmfEventJobHandlers } from './tmf-event-handlers.js';
 
 const RESOURCES = 'resourceInventoryManagement/v4';
 const ORDERS = 'productOrderingManagement/v4';
-const QUIET: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('Administration > Integrations: every event subscription, and Unsubscribe (/api/tmf-hubs)', () => {
   let t: TestApp;
@@ -110,15 +107,7 @@ describe('Administration > Integrations: every event subscription, and Unsubscri
       payload: { kind: 'DEVICE', carrierCode: 'NWM', identifiers: [newImei()], make: 'Aurora', model: 'Aurora X5 128 GB' },
     });
     expect(received.statusCode, received.body).toBe(201);
-    const runner = startJobRunner({
-      db: t.database.db,
-      handlers: tmfEventJobHandlers({ db: t.database.db, config: t.config, log: QUIET }),
-      concurrency: 2,
-      leaseSeconds: 30,
-      retry: { baseMs: 10, capMs: 30 },
-      pollMs: 20,
-      log: QUIET,
-    });
+    const runner = startTmfEventRunner(t, { concurrency: 2, retry: { baseMs: 10, capMs: 30 } });
     try {
       await callbacks.waitFor('/up', 1);
       for (let tries = 0; tries < 400; tries += 1) {
