@@ -97,6 +97,14 @@ describe('Inventory, end to end', () => {
     expect(await table.getByRole('row').count()).toBe(2);
     expect(page.url()).toContain(`q=${fragment}`);
 
+    // The whole ICCID in a link (19 digits, past what a JavaScript number holds): read as typed, every digit kept.
+    const whole = iccid(424243);
+    await page.goto(`${server.url}/inventory/items?q=${whole}`);
+    await page.getByText(`1 item matches “${whole}”.`, { exact: true }).last().waitFor();
+    expect(await search.inputValue()).toBe(whole);
+    await search.fill(fragment);
+    await page.getByText(`1 item matches “${fragment}”.`, { exact: true }).last().waitFor();
+
     // Enter in the search box opens the item found.
     await search.press('Enter');
     await page.waitForURL(/\/inventory\/items\/[0-9a-f-]{36}$/);

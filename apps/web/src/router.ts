@@ -1,7 +1,8 @@
 import { notifications } from '@mantine/notifications';
-import { createRouter } from '@tanstack/react-router';
+import { createRouter, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
 import { authKeys } from './hooks/api/auth';
 import { createAppQueryClient } from './lib/query-client';
+import { parseSearchValue } from './lib/search-params';
 import { LoadingState } from './components/common/status-state';
 import { routeTree } from './routes/route-tree';
 
@@ -15,6 +16,9 @@ export const router = createRouter({
   defaultPreloadStaleTime: 0,
   defaultPendingComponent: LoadingState,
   scrollRestoration: true,
+  // A long number typed or linked in the address (`?q=8901…`) is read as the text it is, every digit kept.
+  parseSearch: parseSearchWith(parseSearchValue),
+  stringifySearch: stringifySearchWith(JSON.stringify, parseSearchValue),
 });
 
 declare module '@tanstack/react-router' {

@@ -1,5 +1,15 @@
 /** Reading a list's filters from the address: anything unknown or malformed is left out rather than refused. */
 
+/**
+ * One value of the address as the router reads it: JSON where it writes back as typed (`page=2`, `"…"`,
+ * `true`); a number that would not (an ICCID past 15 digits, which would lose its last digits, or a ZIP
+ * with a leading zero) stays the text it was. Throws on what is not JSON (the router keeps it as text).
+ */
+export function parseSearchValue(value: string): unknown {
+  const parsed: unknown = JSON.parse(value);
+  return typeof parsed === 'number' && String(parsed) !== value ? value : parsed;
+}
+
 /** Whether `value` is one of `values` (a status, a kind, an age…). */
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
