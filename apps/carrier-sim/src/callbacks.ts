@@ -3,8 +3,9 @@ import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { GATEWAY_HEADERS, type TGatewayCallback } from '@linedesk/domain';
 
-// Idle connections close after 4 s, before the receiving server's keep-alive ends: none is reused as it closes.
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, timeout: 4000 };
+// Idle connections close after 4 s, before the receiving server's keep-alive ends: none is reused as it
+// closes. No cap on connections in use: a delivery never waits in the agent's queue past its time limit.
+const AGENT_OPTIONS = { keepAlive: true, maxFreeSockets: 64, timeout: 4000 };
 const HTTP_AGENT = new Agent(AGENT_OPTIONS);
 const HTTPS_AGENT = new HttpsAgent(AGENT_OPTIONS);
 
@@ -46,7 +47,8 @@ export class CallbackSender {
         this.options.onSent();
         return;
       }
-      this.options.onFailed(outcome);
+      // A failure of a delivery cancelled by a reset belongs to the run before it.
+      if (generation === this.generation) this.options.onFailed(outcome);
     }
   }
 
@@ -70,6 +72,10 @@ export class CallbackSender {
         target = new URL(url);
       } catch {
         resolve(`invalid callback URL ${url}`);
+        return;
+      }
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        resolve(`the callback URL ${url} is not http or https`);
         return;
       }
       const secure = target.protocol === 'https:';

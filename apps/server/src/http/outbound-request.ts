@@ -25,13 +25,15 @@ export type OutboundRequest = {
   readBody: boolean;
 };
 
-export type OutboundAnswer = { status: number; text: string };
+/** `location`: where a redirect points (redirects are not followed). */
+export type OutboundAnswer = { status: number; text: string; location: string | null };
 
 const MAX_ANSWER_BYTES = 1_000_000;
 
 // Idle connections are closed after 4 s, before a Node server's default 5 s keep-alive: a call never
-// picks up a socket the other side is closing.
-const SHARED = { keepAlive: true, maxSockets: 64, timeout: 4000 };
+// picks up a socket the other side is closing. No cap on connections in use: a call never waits in the
+// agent's queue (its time limit runs from the start).
+const SHARED = { keepAlive: true, maxFreeSockets: 64, timeout: 4000 };
 const sharedAgents = { 'http:': new HttpAgent(SHARED), 'https:': new HttpsAgent(SHARED) };
 
 /**
@@ -39,7 +41,7 @@ const sharedAgents = { 'http:': new HttpAgent(SHARED), 'https:': new HttpsAgent(
  * event delivery go through here). Redirects are not followed. Rejects with OutboundTimeoutError past
  * the time limit, or the network error (its `code`: ECONNREFUSED …).
  */
-export function sendOutbound(target: URL | string, options: OutboundRequest): Promise<OutboundAnswer> {
+export async function sendOutbound(target: URL | string, options: OutboundRequest): Promise<OutboundAnswer> {
   const url = typeof target === 'string' ? new URL(target) : target;
   const secure = url.protocol === 'https:';
   const body = options.body;
@@ -58,11 +60,13 @@ export function sendOutbound(target: URL | string, options: OutboundRequest): Pr
     request.on('error', fail);
     request.on('response', (response: IncomingMessage) => {
       const status = response.statusCode ?? 0;
+      const location = typeof response.headers.location === 'string' ? response.headers.location : null;
       response.on('error', fail);
       if (!options.readBody) {
         clearTimeout(timer);
-        response.resume();
-        resolve({ status, text: '' });
+        // The status is the answer: the connection (this call's own) closes rather than wait on the body.
+        response.destroy();
+        resolve({ status, text: '', location });
         return;
       }
       const chunks: Buffer[] = [];
@@ -74,7 +78,7 @@ export function sendOutbound(target: URL | string, options: OutboundRequest): Pr
       });
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status, text: Buffer.concat(chunks).toString('utf8'), location });
       });
     });
     request.end(body);

@@ -160,6 +160,27 @@ describe('the carrier gateway adapter against the carrier gateway simulator', ()
     expect(result).toMatchObject({ ok: false, failure: { kind: 'transient', code: 'NETWORK', text: 'Could not reach the carrier (ECONNREFUSED)' } });
   });
 
+  it('should not follow a redirect (a POST sent again elsewhere could activate twice), and name where it points', async () => {
+    const moved: string[] = [];
+    const mover = createServer((incoming, response) => {
+      moved.push(`${incoming.method} ${incoming.url}`);
+      incoming.resume();
+      response.writeHead(308, { location: 'https://gateway.example.net/v2/activations' }).end();
+    });
+    await new Promise<void>((resolve) => mover.listen(0, '127.0.0.1', resolve));
+    try {
+      const result = await adapter.submit({ ...connection, endpoint: `http://127.0.0.1:${(mover.address() as AddressInfo).port}/v1` }, request());
+      expect(result).toMatchObject({
+        ok: false,
+        failure: { kind: 'permanent', code: 'HTTP_308', text: "The carrier answered 308, moved to https://gateway.example.net/v2/activations: correct the carrier's provisioning endpoint" },
+        exchange: { httpStatus: 308 },
+      });
+      expect(moved).toEqual(['POST /v1/activations']);
+    } finally {
+      await new Promise((resolve) => mover.close(resolve));
+    }
+  });
+
   it('should call a wrong credential (401), a malformed request (422) and an unknown request id (404) permanent', async () => {
     const unauthorized = await adapter.submit({ ...connection, credential: 'not-the-api-key-0000000000' }, request());
     expect(unauthorized).toMatchObject({ ok: false, failure: { kind: 'permanent', code: 'UNAUTHORIZED' }, exchange: { httpStatus: 401 } });

@@ -54,6 +54,7 @@ export function createCarrierGatewayAdapter(options: CarrierGatewayAdapterOption
           authorization: `Bearer ${connection.credential}`,
           [GATEWAY_HEADERS.accountId]: connection.accountId,
           accept: 'application/json',
+          'user-agent': 'LineDesk',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -65,7 +66,7 @@ export function createCarrierGatewayAdapter(options: CarrierGatewayAdapterOption
       const failure = networkFailure(error, options.timeoutMs);
       return { ok: false, failure, exchange: exchange(null, { error: failure.text }) };
     }
-    const { status, text } = answer;
+    const { status, text, location } = answer;
     const json = parseJson(text);
     const answered = exchange(status, json ?? (text ? text.slice(0, 2000) : null));
     if (status >= 200 && status <= 299) {
@@ -73,6 +74,11 @@ export function createCarrierGatewayAdapter(options: CarrierGatewayAdapterOption
       if (parsed.success) return { ok: true, value: parsed.data, exchange: answered };
       // A success we cannot read: asking again with the same key is safe and may read better.
       return { ok: false, failure: { kind: 'transient', code: 'BAD_RESPONSE', text: `The carrier answered ${status} with a body we cannot read` }, exchange: answered };
+    }
+    if (status >= 300 && status <= 399) {
+      // Not followed (a POST sent again elsewhere could activate twice): the endpoint needs correcting.
+      const where = location ? ` to ${location}` : '';
+      return { ok: false, failure: { kind: 'permanent', code: `HTTP_${status}`, text: `The carrier answered ${status}, moved${where}: correct the carrier's provisioning endpoint` }, exchange: answered };
     }
     return { ok: false, failure: httpFailure(status, json), exchange: answered };
   }
@@ -142,7 +148,8 @@ function pathOf(base: string): string {
 function parseJson(text: string): unknown {
   if (!text) return null;
   try {
-    return JSON.parse(text) as unknown;
+    // A byte-order mark some servers put first is not JSON.
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch {
     return null;
   }

@@ -200,7 +200,8 @@ async function postEvent(callback: string, envelope: TTmfEvent, options: { timeo
   const host = hostOf(url);
   if (isIP(host)) {
     const refusal = callbackAddressRefusal(host, policy);
-    if (refusal) throw new RetryableJobError(new CallbackAddressRefusedError(refusal).message);
+    // An address written in the URL cannot change: no later try would do better.
+    if (refusal) throw new AppError('RULE_VIOLATED', new CallbackAddressRefusedError(refusal).message);
   }
   let status: number;
   try {
