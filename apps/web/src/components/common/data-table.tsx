@@ -1,8 +1,9 @@
-import { Table, Text, type TableProps } from '@mantine/core';
+import { Table, Text, VisuallyHidden, type TableProps } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import { formatDateTime, formatRelative } from '../../lib/format';
 
-export type DataTableColumn = { label: string; align?: 'right'; style?: CSSProperties };
+/** A column's heading; `hidden`: named for screen readers only (a column of row actions). */
+export type DataTableColumn = { label: string; align?: 'right'; style?: CSSProperties; hidden?: boolean };
 
 type Props = Omit<TableProps, 'children' | 'aria-label'> & {
   /** The table's accessible name. */
@@ -23,10 +24,10 @@ export function DataTable({ label, columns, minWidth, stale, children, ...table 
           <Table.Tr>
             {columns.map((column) => {
               if (column === false) return null;
-              const { label: heading, align, style } = typeof column === 'string' ? { label: column, align: undefined, style: undefined } : column;
+              const { label: heading, align, style, hidden } = typeof column === 'string' ? { label: column } : column;
               return (
                 <Table.Th key={heading} scope="col" ta={align} style={style}>
-                  {heading}
+                  {hidden ? <VisuallyHidden>{heading}</VisuallyHidden> : heading}
                 </Table.Th>
               );
             })}

@@ -2,6 +2,7 @@ import type { TTmfHubView } from '@linedesk/domain';
 import { Badge, Button, Code, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconBellOff, IconBroadcast } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DataTable } from '../../components/common/data-table';
 import { RelativeTime } from '../../components/common/relative-time';
 import { ErrorAlert, LoadingState, Panel, StateMessage } from '../../components/common/status-state';
 import { useTmfHubs } from '../../hooks/api/integrations';
@@ -55,75 +56,61 @@ export function EventSubscriptionsSection() {
   );
 }
 
+const HUB_COLUMNS = ['API', 'Callback URL', 'Filter', 'Deliveries', 'Created', { label: 'Actions', hidden: true }] as const;
+
 function HubsTable({ hubs, onUnsubscribe }: { hubs: TTmfHubView[]; onUnsubscribe: (hub: TTmfHubView) => void }) {
   return (
-    <div className="ld-table-wrap">
-      <Table aria-label="Event subscriptions" highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">API</Table.Th>
-            <Table.Th scope="col">Callback URL</Table.Th>
-            <Table.Th scope="col">Filter</Table.Th>
-            <Table.Th scope="col">Deliveries</Table.Th>
-            <Table.Th scope="col">Created</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {hubs.map((hub) => (
-            <Table.Tr key={hub.id}>
-              <Table.Td>
-                <Text fz="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                  {hub.apiName}
-                </Text>
-                <Text fz="xs" c="dimmed">
-                  {hub.api}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={320}>
-                <Text fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {hub.callback}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={260}>
-                {hub.query ? (
-                  <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{hub.query}</Code>
-                ) : (
-                  <Text fz="sm" c="dimmed">
-                    All events
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Deliveries deliveries={hub.deliveries} />
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={0}>
-                  <RelativeTime iso={hub.createdAt} />
-                  <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    by {hub.createdBy}
-                  </Text>
-                </Stack>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  leftSection={<IconBellOff size={14} aria-hidden />}
-                  aria-label={`Unsubscribe ${hub.callback} from ${hub.apiName} events`}
-                  onClick={() => onUnsubscribe(hub)}
-                >
-                  Unsubscribe
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable label="Event subscriptions" columns={HUB_COLUMNS} minWidth={900} highlightOnHover verticalSpacing="sm">
+      {hubs.map((hub) => (
+        <Table.Tr key={hub.id}>
+          <Table.Td>
+            <Text fz="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {hub.apiName}
+            </Text>
+            <Text fz="xs" c="dimmed">
+              {hub.api}
+            </Text>
+          </Table.Td>
+          <Table.Td maw={320}>
+            <Text fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+              {hub.callback}
+            </Text>
+          </Table.Td>
+          <Table.Td maw={260}>
+            {hub.query ? (
+              <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{hub.query}</Code>
+            ) : (
+              <Text fz="sm" c="dimmed">
+                All events
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Deliveries deliveries={hub.deliveries} />
+          </Table.Td>
+          <Table.Td>
+            <Stack gap={0}>
+              <RelativeTime iso={hub.createdAt} />
+              <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                by {hub.createdBy}
+              </Text>
+            </Stack>
+          </Table.Td>
+          <Table.Td ta="right">
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              leftSection={<IconBellOff size={14} aria-hidden />}
+              aria-label={`Unsubscribe ${hub.callback} from ${hub.apiName} events`}
+              onClick={() => onUnsubscribe(hub)}
+            >
+              Unsubscribe
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 
