@@ -7,7 +7,7 @@ import { AppError } from '../../../http/app-error.js';
 import { typed, type App, type AppContext } from '../../../http/app-context.js';
 import { listCustomersPage } from '../../customers/use-cases/list-customers-page.js';
 import { readApiCustomerDefaults } from '../../system/settings.js';
-import { idempotencyKeyOf, idempotencyScopeOf } from '../kernel/idempotency.js';
+import { idempotencyOf } from '../kernel/idempotency.js';
 import { TMF_PREFIX, tmfBaseUrl, type TmfRenderContext } from '../kernel/tmf-context.js';
 import { tmfEnum, tmfFilterValue, tmfText, tmfUuid } from '../kernel/tmf-list.js';
 import { registerTmfReadRoutes, renderTmfOne, tmfRenderContextOf } from '../kernel/tmf-read-routes.js';
@@ -81,7 +81,7 @@ export function registerCustomerRoutes(app: App, context: AppContext): void {
         audit: auditContextOf(request),
         body: request.body,
         rawBody: request.body,
-        idempotency: { scope: idempotencyScopeOf(request), key: idempotencyKeyOf(request) },
+        idempotency: idempotencyOf(request),
       });
       const [customer] = await renderCustomers(ctxOf(request), [id]);
       if (!customer) {

@@ -2,7 +2,7 @@ import { ZTmfEventSubscription, ZTmfEventSubscriptionInput, ZTmfHubView } from '
 import { z } from 'zod';
 import { ADMIN_ONLY, auditContextOf, type RouteAccess } from '../../../http/access.js';
 import { typed, type App, type AppContext } from '../../../http/app-context.js';
-import { idempotencyKeyOf, idempotencyScopeOf } from '../kernel/idempotency.js';
+import { idempotencyOf } from '../kernel/idempotency.js';
 import { TMF_PREFIX } from '../kernel/tmf-context.js';
 import { TMF_EVENT_TYPES, type TmfEventApi } from './tmf-event-apis.js';
 import { createHub } from './use-cases/create-hub.js';
@@ -39,7 +39,7 @@ export function registerTmfHubRoutes(app: App, { database, config: appConfig }: 
       },
     },
     async (request, reply) => {
-      const idempotency = { scope: idempotencyScopeOf(request), key: idempotencyKeyOf(request) };
+      const idempotency = idempotencyOf(request);
       return reply.status(201).send(await createHub({ db, audit: auditContextOf(request), api, input: request.body, callbackPolicy, idempotency }));
     },
   );

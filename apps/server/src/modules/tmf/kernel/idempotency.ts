@@ -30,6 +30,11 @@ export function idempotencyScopeOf(request: FastifyRequest): string | null {
   return user ? `user:${user.id}` : null;
 }
 
+/** The request's caller and `Idempotency-Key`, as a create use case takes them. */
+export function idempotencyOf(request: FastifyRequest): { scope: string | null; key: string | null } {
+  return { scope: idempotencyScopeOf(request), key: idempotencyKeyOf(request) };
+}
+
 /** The request's `Idempotency-Key` (8 to 120 printable characters), or null when it sent none; 400 naming `headers.idempotency-key` when malformed. */
 export function idempotencyKeyOf(request: FastifyRequest): string | null {
   const value = request.headers[IDEMPOTENCY_HEADER];

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { ANY_ROLE, SELLERS, auditContextOf, roleOf } from '../../../http/access.js';
 import { AppError } from '../../../http/app-error.js';
 import { typed, type App, type AppContext } from '../../../http/app-context.js';
-import { idempotencyKeyOf, idempotencyScopeOf } from '../kernel/idempotency.js';
+import { idempotencyOf } from '../kernel/idempotency.js';
 import { TMF_PREFIX, type TmfRenderContext } from '../kernel/tmf-context.js';
 import { tmfDateTime, tmfEnum, tmfFilterValue, tmfText, tmfUuid } from '../kernel/tmf-list.js';
 import { registerTmfReadRoutes, renderTmfOne, tmfRenderContextOf } from '../kernel/tmf-read-routes.js';
@@ -101,7 +101,7 @@ export function registerProductOrderRoutes(app: App, context: AppContext): void 
         role: roleOf(request) ?? 'viewer',
         body: request.body,
         rawBody: request.body,
-        idempotency: { scope: idempotencyScopeOf(request), key: idempotencyKeyOf(request) },
+        idempotency: idempotencyOf(request),
       });
       const [order] = await renderProductOrders(ctxOf(request), [id]);
       if (!order) throw new AppError(replayed ? 'CONFLICT' : 'INTERNAL', 'The product order could not be read back');
@@ -175,7 +175,7 @@ export function registerProductOrderRoutes(app: App, context: AppContext): void 
         db,
         audit: auditContextOf(request),
         body: request.body,
-        idempotency: { scope: idempotencyScopeOf(request), key: idempotencyKeyOf(request) },
+        idempotency: idempotencyOf(request),
       });
       const [found] = await renderCancelProductOrders(ctxOf(request), [id]);
       if (!found) throw new AppError('INTERNAL', 'The cancellation request could not be read back');

@@ -1,31 +1,18 @@
-import { Alert, Button, Group, Input, List, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Input, List, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconRestore } from '@tabler/icons-react';
 import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { TitledSection } from '../../../components/common/titled-section';
 import { isApiError } from '../../../lib/api-client';
 import { errorReason } from '../../../lib/form-errors';
 
 /** One titled block of a step ("Contact Information", "Service Address"), its fields in a card. */
 export function StepSection({ title, description, actions, children }: { title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId}>
-      <Group justify="space-between" align="flex-end" gap="sm" mb="xs" wrap="wrap">
-        <div>
-          <Title id={headingId} order={2} fz="md">
-            {title}
-          </Title>
-          {description && (
-            <Text fz="sm" c="dimmed" mt={2}>
-              {description}
-            </Text>
-          )}
-        </div>
-        {actions}
-      </Group>
+    <TitledSection size="md" title={title} description={description} aside={actions}>
       <Paper p="lg" style={{ borderColor: 'var(--ld-border)' }}>
         <Stack gap="md">{children}</Stack>
       </Paper>
-    </section>
+    </TitledSection>
   );
 }
 
