@@ -168,9 +168,14 @@ export class CarrierGateway {
     if (record.activation.status !== 'RECEIVED') return;
     this.update(record, 'IN_PROGRESS', (lines) => lines);
     const callback = this.callbackFor(record, 'activation.in_progress');
+    const instant = this.config.delayMs === 0;
     if (this.faults.current().outOfOrderCallbacks) record.heldCallback = callback;
-    else void this.send(record, callback);
-    this.schedule(record, () => this.finishProcessing(record));
+    // With no processing time the request is done before its in-progress notice could go out: the final
+    // callback alone reports it (its sequence still counts the step), as a carrier reports a request's
+    // current state rather than every state it passed through.
+    else if (!instant) void this.send(record, callback);
+    if (instant) this.finishProcessing(record);
+    else this.schedule(record, () => this.finishProcessing(record));
   }
 
   private finishProcessing(record: ActivationRecord): void {

@@ -1,4 +1,4 @@
-import { findCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
+import { cachedCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
 import { RetryableJobError, type JobHandler } from '../modules/jobs/job-runner.js';
 import type { ClaimedJob } from '../modules/jobs/use-cases/claim-jobs.js';
 import { enqueueJob } from '../modules/jobs/use-cases/enqueue-job.js';
@@ -34,7 +34,7 @@ export function pollCarrierOrder(deps: CarrierJobDeps): JobHandler {
       const submission = await submissionOf(deps, job);
       if (!submission || !submission.requestId || !isOpen(submission)) return;
       const round = roundOf(job);
-      const connection = await findCarrierConnection({ db, secrets, code: submission.carrierCode });
+      const connection = await cachedCarrierConnection({ db, secrets, code: submission.carrierCode });
       const adapter = connection ? adapters.get(connection.adapter) : null;
       if (!connection || !adapter || !adapter.capabilities.polling) return;
 

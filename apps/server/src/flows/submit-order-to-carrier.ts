@@ -2,7 +2,7 @@ import { CARRIER_UNREACHABLE, ZGatewayActivationRequest, type TGatewayActivation
 import type { Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
-import { findCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
+import { cachedCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
 import { RetryableJobError, type JobHandler } from '../modules/jobs/job-runner.js';
 import { enqueueJob } from '../modules/jobs/use-cases/enqueue-job.js';
 import { changeOrderStatus } from '../modules/orders/use-cases/change-order-status.js';
@@ -35,7 +35,7 @@ export function submitOrderToCarrier(deps: CarrierJobDeps): JobHandler {
       // A rerun of a job whose submission already went through (or ended): nothing more to do.
       if (submission.status !== 'QUEUED') return;
 
-      const connection = await findCarrierConnection({ db, secrets, code: submission.carrierCode });
+      const connection = await cachedCarrierConnection({ db, secrets, code: submission.carrierCode });
       const adapter = connection ? adapters.get(connection.adapter) : null;
       if (!connection || !adapter) {
         const text = connection ? `${submission.carrierCode} is provisioned by hand (no carrier connection)` : `The carrier ${submission.carrierCode} is not in the catalog`;

@@ -6,7 +6,7 @@ import { listOrderCarrierMessages } from '../../flows/list-order-carrier-message
 import { ANY_ROLE, PUBLIC } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
 import { AppError } from '../../http/app-error.js';
-import { findCarrierConnection } from '../catalog/use-cases/find-carrier-connection.js';
+import { cachedCarrierConnection } from '../catalog/use-cases/find-carrier-connection.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
 
 const ZCallbackParams = z.object({ carrierCode: z.string().trim().min(1).max(40) });
@@ -66,7 +66,7 @@ export function registerProvisioningRoutes(app: App, { database, config, secrets
       },
       async (request) => {
         const { carrierCode } = request.params;
-        const connection = await findCarrierConnection({ db, secrets, code: carrierCode.toUpperCase() });
+        const connection = await cachedCarrierConnection({ db, secrets, code: carrierCode.toUpperCase() });
         const adapter = connection ? adapters.get(connection.adapter) : null;
         if (!connection || !adapter || !adapter.capabilities.callbacks) {
           throw new AppError('NOT_FOUND', `No carrier ${carrierCode} sends callbacks here`);

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { namedQuery, type DbOrTx } from '../../../db/client.js';
+import { namedQuery, type Db, type DbOrTx } from '../../../db/client.js';
 import { openOrNull, type SecretBox } from '../../../security/secret-box.js';
 import type { CarrierConnection } from '../../provisioning/adapters/carrier-adapter.js';
+import { catalogReadCacheOf } from '../catalog-read-cache.js';
 import { carriers } from '../catalog.schema.js';
 
 // Read for every carrier call and callback: built once, sent by name.
@@ -26,13 +27,29 @@ const findConnection = namedQuery('find_carrier_connection', (db) =>
  */
 export async function findCarrierConnection(options: { db: DbOrTx; secrets: SecretBox; code: string }): Promise<CarrierConnection | null> {
   const [row] = await findConnection(options.db, { code: options.code });
-  if (!row) return null;
+  return row ? opened(row, options.secrets) : null;
+}
+
+/**
+ * `findCarrierConnection` through this process's catalog read cache: every carrier call and callback needs
+ * it, and a catalog change (which stamps the catalog version) is seen as the wizard's reads see it. The
+ * cache keeps the row as stored, secrets sealed; they are opened for each use.
+ */
+export async function cachedCarrierConnection(options: { db: Db; secrets: SecretBox; code: string }): Promise<CarrierConnection | null> {
+  const { db, code } = options;
+  const [row] = await catalogReadCacheOf(db).read(`carrier-connection:${code}`, () => findConnection(db, { code }));
+  return row ? opened(row, options.secrets) : null;
+}
+
+type ConnectionRow = Awaited<ReturnType<typeof findConnection>>[number];
+
+function opened(row: ConnectionRow, secrets: SecretBox): CarrierConnection {
   return {
     carrierCode: row.code,
     adapter: row.adapter,
     endpoint: row.endpoint,
     accountId: row.accountId,
-    credential: openOrNull(options.secrets, row.credentialSealed),
-    webhookSecret: openOrNull(options.secrets, row.webhookSecretSealed),
+    credential: openOrNull(secrets, row.credentialSealed),
+    webhookSecret: openOrNull(secrets, row.webhookSecretSealed),
   };
 }
