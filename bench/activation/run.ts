@@ -1,7 +1,7 @@
 // Sending orders to the carrier, end to end: Ready one-line orders sent, submitted to the carrier gateway
 // simulator (a real process, no delay), and completed by its signed callbacks, on PostgreSQL and PGlite.
 // Usage: npm run bench:activation -- [--orders=5000] [--warmup=200] [--senders=8] [--rate=0] [--concurrency=16]
-//        [--engines=postgres,pglite] [--postgres-url=URL] [--profile=FILE]
+//        [--engines=postgres,pglite] [--postgres-url=URL] [--profile=FILE] [--answer=minimal|page]
 // For each engine: a migrated database with the demo catalog (Northwind Mobile's gateway pointed at the
 // simulator, its credential and webhook secret sealed), a Northwind device (IMEI) and SIM (ICCID) per order
 // imported into stock, and `warmup + orders` Ready orders made through the wizard's use cases and Create
@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startCarrierSim, type CarrierSim } from '@linedesk/carrier-sim/testing';
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'postgres,pglite' },
     'postgres-url': { type: 'string' },
     profile: { type: 'string' },
+    answer: { type: 'string', default: 'minimal' },
   },
 });
 const ORDERS = Number(args.orders);
@@ -52,9 +54,12 @@ const SENDERS = Number(args.senders);
 /** Sends per second at most (0: as fast as the senders go). */
 const RATE = Number(args.rate);
 const CONCURRENCY = Number(args.concurrency);
+/** What each Send asks back: `minimal` (Prefer: return=minimal, 204, as a client sending many orders would) or `page` (the order page, as the Send button). */
+const ANSWER = args.answer === 'page' ? 'page' : 'minimal';
 /** No Send answered and no order completing for this long: the run stops and says where the orders are. */
 const STALL_MS = 60_000;
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const eventLoopUtilization = nodePerformance.eventLoopUtilization.bind(nodePerformance);
 const ms = (value: number) => Number(value.toFixed(2));
 const loadAverage = () => os.loadavg().map((l) => Number(l.toFixed(2)));
 
@@ -97,8 +102,9 @@ async function sendAll(t: TestApp, session: string, orderIds: string[]): Promise
       // through promises alone would keep the carrier's callbacks (real sockets) waiting on PGlite.
       else await new Promise((resolve) => setImmediate(resolve));
       sentAt.set(orderId, Date.now());
-      const response = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers: { 'idempotency-key': randomUUID() } });
-      if (response.statusCode !== 200) throw new Error(`Send ${orderId} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
+      const headers = { 'idempotency-key': randomUUID(), ...(ANSWER === 'minimal' ? { prefer: 'return=minimal' } : {}) };
+      const response = await t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session, headers });
+      if (response.statusCode !== (ANSWER === 'minimal' ? 204 : 200)) throw new Error(`Send ${orderId} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
       progressAt = Date.now();
     }
   };
@@ -184,10 +190,12 @@ async function measure({ name: engine, database, postgresPort }: BenchEngine) {
       if (statements?.n) await db.execute(sql`select pg_stat_statements_reset()`);
     }
     const load = { before: loadAverage() };
+    const loopBefore = eventLoopUtilization();
     const cpuBefore = { node: process.cpuUsage(), postgres: postgresPort ? postgresCpuSeconds(postgresPort) : 0, sim: processCpuSeconds(sim.pid) };
     log(`${engine}: sending ${ORDERS} orders (${SENDERS} senders${RATE > 0 ? `, ${RATE}/s` : ''}, worker concurrency ${CONCURRENCY}), load ${load.before.join(' ')}`);
     const { sentAt, firstSend, lastComplete } = await sendAll(t, session, measuredIds);
     const nodeCpu = process.cpuUsage(cpuBefore.node);
+    const eventLoopBusy = eventLoopUtilization(loopBefore).utilization;
     const postgresCpu = postgresPort ? postgresCpuSeconds(postgresPort) - cpuBefore.postgres : null;
     const simCpu = processCpuSeconds(sim.pid) - cpuBefore.sim;
     if (profiler) {
@@ -225,6 +233,7 @@ async function measure({ name: engine, database, postgresPort }: BenchEngine) {
       warmup: WARMUP,
       senders: SENDERS,
       sendsPerSecond: RATE > 0 ? RATE : 'as fast as the senders go',
+      sendAnswer: ANSWER,
       workerConcurrency: CONCURRENCY,
       seconds: Number(seconds.toFixed(1)),
       ordersCompletedPerSecond: Math.round(ORDERS / seconds),
@@ -239,6 +248,8 @@ async function measure({ name: engine, database, postgresPort }: BenchEngine) {
         postgres: postgresCpu === null ? undefined : ms((postgresCpu * 1000) / ORDERS),
         carrierSim: ms((simCpu * 1000) / ORDERS),
       },
+      // How much of the run this process's one thread (server, worker, senders) was busy: near 1, it is the limit.
+      eventLoopBusy: Number(eventLoopBusy.toFixed(2)),
       loadAverage: { before: load.before, after: loadAverage() },
       generationSeconds,
       checked: { ...check, simActivations: stats.activations, simCallbacksSent: stats.callbacksSent, simCallbacksFailed: stats.callbacksFailed, jobs },

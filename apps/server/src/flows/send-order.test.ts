@@ -123,6 +123,23 @@ describe('Send: the order goes to its carrier through the outbox', () => {
     expect(await submissionsOf(orderId)).toHaveLength(1);
   });
 
+  it('should answer 204 with no body to Prefer: return=minimal, and the same key again the same way without sending twice', async () => {
+    const { orderId } = await readyOrder();
+    const minimal = (key: string) =>
+      t.request({ method: 'POST', url: `/api/orders/${orderId}/send`, session: agentSession, headers: { 'idempotency-key': key, prefer: 'respond-async, return=minimal' } });
+    const response = await minimal('integrator-0001');
+    expect(response.statusCode, response.body).toBe(204);
+    expect(response.body).toBe('');
+    expect(response.headers['preference-applied']).toBe('return=minimal');
+    expect((await page(orderId)).status).toBe('SENT');
+    expect((await minimal('integrator-0001')).statusCode).toBe(204);
+    expect(await submissionsOf(orderId)).toHaveLength(1);
+    // A refusal still answers the error with its reason.
+    const other = await minimal('integrator-0002');
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'Sent to Northwind Mobile; waiting for the carrier' });
+  });
+
   it('should move the order to Error when the carrier refuses it, and send it again as attempt 2 with a new submission key', async () => {
     const { orderId } = await readyOrder();
     expect((await send(orderId, 'send-attempt-one')).statusCode).toBe(200);

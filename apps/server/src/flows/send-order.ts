@@ -15,9 +15,12 @@ import { sendRefusal } from './send-refusal.js';
 /**
  * Send (the button and the API): in one transaction, with the order locked, the order becomes Sent, its
  * submission is recorded and the job that delivers it to the carrier is enqueued (transactional outbox).
- * The same Idempotency-Key again answers the order as it is and sends nothing more. Answers the order page.
+ * The same Idempotency-Key again answers the order as it is and sends nothing more. Answers the order page,
+ * or nothing with `answer: 'none'` (an integrator's `Prefer: return=minimal`: the page's reads are spared).
  */
-export async function sendOrder(options: { db: Db; audit: AuditContext; orderId: string; idempotencyKey: string }): Promise<TOrderDetail> {
+export async function sendOrder(options: SendOrderOptions & { answer?: 'page' }): Promise<TOrderDetail>;
+export async function sendOrder(options: SendOrderOptions & { answer: 'none' }): Promise<null>;
+export async function sendOrder(options: SendOrderOptions & { answer?: 'page' | 'none' }): Promise<TOrderDetail | null> {
   const { db, orderId, idempotencyKey } = options;
   const carriers = await cachedCarrierRules(db);
   await db.transaction(async (tx) => {
@@ -29,8 +32,10 @@ export async function sendOrder(options: { db: Db; audit: AuditContext; orderId:
     await sendLockedOrder(tx, audit.context, state, { idempotencyKey });
     await audit.flush(tx);
   });
-  return getOrderPage({ db, orderId, carriers });
+  return options.answer === 'none' ? null : getOrderPage({ db, orderId, carriers });
 }
+
+type SendOrderOptions = { db: Db; audit: AuditContext; orderId: string; idempotencyKey: string };
 
 /**
  * The Send itself, for a caller that holds the order's lock in its transaction (Send, and flow-through

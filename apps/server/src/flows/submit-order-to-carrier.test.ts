@@ -9,6 +9,7 @@ import { addStock, aDevice, aSim, createWizardOrder, newIccid, newImei } from '.
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.js';
 import { NEW_LINE, PORT_LINE } from '../../test/wizard-fixture.js';
 import { loadConfig } from '../config.js';
+import { auditLog } from '../modules/audit/audit.schema.js';
 import { SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { DEMO_CATALOG } from '../modules/catalog/demo-catalog.js';
 import { importCatalog } from '../modules/catalog/use-cases/import-catalog.js';
@@ -110,6 +111,32 @@ describe('delivering a sent order to the carrier', () => {
     expect(submitJob).toMatchObject({ kind: 'carrier.submit', status: 'DONE', attempts: 1 });
     expect(pollJob).toMatchObject({ kind: 'carrier.poll', status: 'QUEUED', dedupeKey: `carrier.poll:${submission.id}:1` });
     expect(pollJob!.runAt.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+  });
+
+  it('should deliver several sent orders as one batch: a call each, each its own outcome, what the carrier took recorded together', async () => {
+    const sent = [await sentOrder(), await sentOrder(), await sentOrder(), await sentOrder()];
+    // The first call of the batch meets a 503: that order alone waits for its retry.
+    await sim.setFaults({ transientErrors: 1 });
+    const before = await sim.stats();
+    startTheWorker();
+    for (const { orderId } of sent) await waitForStatus(orderId, 'IN_PROGRESS');
+    const submissions = await Promise.all(sent.map(({ orderId }) => submissionOf(orderId)));
+    expect(submissions.every((submission) => submission.status === 'ACCEPTED' && submission.requestId !== null)).toBe(true);
+    const submitJobs = (await Promise.all(submissions.map((submission) => jobsOf(submission.id)))).map((found) => found.find((job) => job.kind === 'carrier.submit')!);
+    expect(submitJobs.map((job) => job.status)).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
+    expect(submitJobs.map((job) => job.attempts).sort()).toEqual([1, 1, 1, 2]);
+    expect((await sim.stats()).submits - before.submits).toBe(5);
+    // Each order's own exchange in its Carrier Messages; the retried one also shows its 503.
+    for (const [index, { orderId }] of sent.entries()) {
+      const summaries = (await messagesOf(orderId)).map((m) => m.summary);
+      expect(summaries.at(-1)).toBe(`202 Accepted, request ${submissions[index]!.requestId}`);
+      expect(summaries.filter((summary) => summary.startsWith('503'))).toHaveLength(submitJobs[index]!.attempts - 1);
+    }
+    // The first-try acceptances were recorded in one transaction: their audit rows carry its one timestamp.
+    const firstTry = submissions.filter((_, index) => submitJobs[index]!.attempts === 1).map((submission) => submission.id);
+    const accepted = (await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'accepted'))).filter((row) => firstTry.includes(row.entityId));
+    expect(accepted).toHaveLength(3);
+    expect(new Set(accepted.map((row) => row.at.getTime())).size).toBe(1);
   });
 
   it('should retry after 503s with the same key, telling why, until the carrier takes it', async () => {

@@ -1,16 +1,18 @@
 import { CARRIER_UNREACHABLE, ZGatewayActivationRequest, type TGatewayActivationRequest, type TGatewayLineRequest } from '@linedesk/domain';
-import type { Tx } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { cachedCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
+
 import { RetryableJobError, type JobHandler } from '../modules/jobs/job-runner.js';
-import { enqueueJob } from '../modules/jobs/use-cases/enqueue-job.js';
-import { changeOrderStatus } from '../modules/orders/use-cases/change-order-status.js';
-import { getOrder, type LineRow, type OrderRow } from '../modules/orders/use-cases/get-order.js';
+import { enqueueJobs } from '../modules/jobs/use-cases/enqueue-job.js';
+import type { ClaimedJob } from '../modules/jobs/use-cases/claim-jobs.js';
+import { changeOrderStatus, changeOrderStatuses } from '../modules/orders/use-cases/change-order-status.js';
+import { getOrder, getOrders, type LineRow, type OrderRow } from '../modules/orders/use-cases/get-order.js';
 import type { AdapterResult, CarrierExchange, CarrierFailure } from '../modules/provisioning/adapters/carrier-adapter.js';
 import type { SubmissionRow } from '../modules/provisioning/use-cases/create-submission.js';
-import { findSubmission } from '../modules/provisioning/use-cases/find-submission.js';
-import { markSubmissionAccepted } from '../modules/provisioning/use-cases/mark-submission-accepted.js';
+import { findSubmission, findSubmissions } from '../modules/provisioning/use-cases/find-submission.js';
+import { markSubmissionsAccepted } from '../modules/provisioning/use-cases/mark-submission-accepted.js';
 import { markSubmissionRejected } from '../modules/provisioning/use-cases/mark-submission-rejected.js';
 import { recordCarrierMessage, type CarrierMessageInput } from '../modules/provisioning/use-cases/record-carrier-message.js';
 import { recordSubmissionRetry } from '../modules/provisioning/use-cases/record-submission-retry.js';
@@ -19,60 +21,28 @@ import type { CarrierJobDeps } from './carrier-job-deps.js';
 import { carrierPollJob, submissionIdOf } from './carrier-jobs.js';
 
 /**
+ * Submit jobs run in batches: their carrier calls go out at once, and what the carrier took is recorded in
+ * one transaction. Two batches at a time; while they run, the next one gathers (a lone Send goes at once).
+ */
+export const SUBMIT_BATCH = { size: 8, parallel: 2 };
+
+/**
  * The `carrier.submit` job: delivers one submission to its carrier with the submission's stable key (so a
  * rerun after a crash or a timeout never activates twice), and records the exchange in Carrier Messages.
  * Accepted: the submission keeps the carrier's request id, the order goes In progress, a status check is
  * scheduled in case no callback comes. Transient trouble: retried with backoff. Refused: the order goes
- * to Error with the carrier's code and text. Out of retries: Error with CARRIER_UNREACHABLE.
+ * to Error with the carrier's code and text. Out of retries: Error with CARRIER_UNREACHABLE. Due jobs run
+ * in batches (`SUBMIT_BATCH`): each still its own call to the carrier, with its own outcome.
  */
 export function submitOrderToCarrier(deps: CarrierJobDeps): JobHandler {
-  const { db, secrets, adapters, config } = deps;
+  const { db } = deps;
+  const submitBatch = (jobs: ClaimedJob[]) => submitAll(deps, jobs);
   return {
     run: async (job) => {
-      const submissionId = submissionIdOf(job.payload);
-      const submission = submissionId ? await findSubmission({ db, by: { id: submissionId } }) : null;
-      if (!submission) throw new AppError('NOT_FOUND', `carrier.submit: no submission ${String(job.payload.submissionId)}`);
-      // A rerun of a job whose submission already went through (or ended): nothing more to do.
-      if (submission.status !== 'QUEUED') return;
-
-      const connection = await cachedCarrierConnection({ db, secrets, code: submission.carrierCode });
-      const adapter = connection ? adapters.get(connection.adapter) : null;
-      if (!connection || !adapter) {
-        const text = connection ? `${submission.carrierCode} is provisioned by hand (no carrier connection)` : `The carrier ${submission.carrierCode} is not in the catalog`;
-        await refuse(db, submission, { kind: 'permanent', code: 'NO_CARRIER_CONNECTION', text }, []);
-        return;
-      }
-      const { order, lines } = await getOrder({ db, orderId: submission.orderId });
-      const built = buildActivationRequest({ order, lines, submission, secrets, callbackUrl: callbackUrlOf(config.publicUrl, submission.carrierCode) });
-      if (!built.ok) {
-        await refuse(db, submission, built.failure, []);
-        return;
-      }
-      const result = await adapter.submit(connection, built.request);
-      const messages = exchangeMessages(submission, result, built.request.lines.length);
-      if (result.ok) {
-        await db.transaction(async (tx) => {
-          await recordCarrierMessage(tx, messages);
-          // The submission's and the order's audit rows go in one insert.
-          const audit = batchAudits(SYSTEM_ACTOR);
-          const accepted = await markSubmissionAccepted(tx, audit.context, { id: submission.id, requestId: result.value.requestId });
-          if (!accepted) return; // a callback or another run got there first
-          const { order: locked } = await getOrder({ db: tx, orderId: submission.orderId, lock: true });
-          if (locked.status === 'SENT') {
-            await changeOrderStatus(tx, audit.context, { orderId: locked.id, from: 'SENT', to: 'IN_PROGRESS', action: 'carrier_accepted', reason: `${order.carrierName} request ${result.value.requestId}` });
-          }
-          await enqueueJob(tx, carrierPollJob(submission.id, 1, Math.round(config.carrierPollSeconds * 1000)));
-          await audit.flush(tx);
-        });
-        return;
-      }
-      if (result.failure.kind === 'transient') {
-        await recordCarrierMessage(db, messages);
-        await recordSubmissionRetry(db, { id: submission.id, code: result.failure.code, text: result.failure.text });
-        throw new RetryableJobError(`${result.failure.code}: ${result.failure.text}`);
-      }
-      await refuse(db, submission, result.failure, messages);
+      const [outcome] = await submitBatch([job]);
+      if (outcome !== null) throw outcome;
     },
+    batch: { ...SUBMIT_BATCH, run: submitBatch },
     onGiveUp: async (job, reason) => {
       const submissionId = submissionIdOf(job.payload);
       const submission = submissionId ? await findSubmission({ db, by: { id: submissionId } }) : null;
@@ -97,6 +67,107 @@ export function submitOrderToCarrier(deps: CarrierJobDeps): JobHandler {
       await refuse(db, submission, failure, [gaveUp], 'ABANDONED');
     },
   };
+}
+
+/** A submission the carrier took, waiting to be recorded with the others of its batch. */
+type Acceptance = { submission: SubmissionRow; order: OrderRow; requestId: string; messages: CarrierMessageInput[] };
+
+/**
+ * Delivers each job's submission (reads and carrier calls for all at once), then records every acceptance
+ * in one transaction. Answers each job's outcome: null when done (accepted, refused, or nothing left to
+ * do), or the error that retries or fails it.
+ */
+async function submitAll(deps: CarrierJobDeps, jobs: ClaimedJob[]): Promise<(unknown | null)[]> {
+  const { db } = deps;
+  const submissionIds = jobs.map((job) => submissionIdOf(job.payload));
+  const submissions = await findSubmissions({ db, ids: submissionIds.filter((id): id is string => id !== null) });
+  // A rerun of a job whose submission already went through (or ended) has nothing more to do.
+  const queued = [...submissions.values()].filter((submission) => submission.status === 'QUEUED');
+  const orders = await getOrders({ db, orderIds: queued.map((submission) => submission.orderId) });
+  const acceptances: (Acceptance | null)[] = [];
+  const outcomes = await Promise.all(
+    jobs.map(async (job, index): Promise<unknown | null> => {
+      const submission = submissions.get(submissionIdOf(job.payload) ?? '');
+      if (!submission) return new AppError('NOT_FOUND', `carrier.submit: no submission ${String(job.payload.submissionId)}`);
+      if (submission.status !== 'QUEUED') return null;
+      const order = orders.get(submission.orderId);
+      if (!order) return new AppError('NOT_FOUND', `carrier.submit: no order ${submission.orderId}`);
+      try {
+        acceptances[index] = await deliver(deps, submission, order);
+        return null;
+      } catch (error) {
+        return error;
+      }
+    }),
+  );
+  const accepted = acceptances.filter((acceptance): acceptance is Acceptance => acceptance !== null && acceptance !== undefined);
+  if (accepted.length === 0) return outcomes;
+  try {
+    await recordAcceptances(db, accepted, Math.round(deps.config.carrierPollSeconds * 1000));
+  } catch (error) {
+    // Not recorded: those jobs run again, and the carrier answers their keys with what it already took.
+    return outcomes.map((outcome, index) => (acceptances[index] ? error : outcome));
+  }
+  return outcomes;
+}
+
+/**
+ * One submission to its carrier. Answers the acceptance to record; a refusal is recorded here (the order
+ * goes to Error) and answers null; transient trouble is recorded and thrown as a RetryableJobError.
+ */
+async function deliver(deps: CarrierJobDeps, submission: SubmissionRow, { order, lines }: { order: OrderRow; lines: LineRow[] }): Promise<Acceptance | null> {
+  const { db, secrets, adapters, config } = deps;
+  const connection = await cachedCarrierConnection({ db, secrets, code: submission.carrierCode });
+  const adapter = connection ? adapters.get(connection.adapter) : null;
+  if (!connection || !adapter) {
+    const text = connection ? `${submission.carrierCode} is provisioned by hand (no carrier connection)` : `The carrier ${submission.carrierCode} is not in the catalog`;
+    await refuse(db, submission, { kind: 'permanent', code: 'NO_CARRIER_CONNECTION', text }, []);
+    return null;
+  }
+  const built = buildActivationRequest({ order, lines, submission, secrets, callbackUrl: callbackUrlOf(config.publicUrl, submission.carrierCode) });
+  if (!built.ok) {
+    await refuse(db, submission, built.failure, []);
+    return null;
+  }
+  const result = await adapter.submit(connection, built.request);
+  const messages = exchangeMessages(submission, result, built.request.lines.length);
+  if (result.ok) return { submission, order, requestId: result.value.requestId, messages };
+  if (result.failure.kind === 'transient') {
+    await recordCarrierMessage(db, messages);
+    await recordSubmissionRetry(db, { id: submission.id, code: result.failure.code, text: result.failure.text });
+    throw new RetryableJobError(`${result.failure.code}: ${result.failure.text}`);
+  }
+  await refuse(db, submission, result.failure, messages);
+  return null;
+}
+
+/**
+ * What the carrier took, in one transaction for the batch: the exchanges in Carrier Messages, each
+ * submission ACCEPTED with its request id (unless a callback or another run got there first), its order
+ * In progress if still Sent, and its first status check scheduled. The submissions are locked before
+ * their orders, as everywhere else.
+ */
+async function recordAcceptances(db: Db, accepted: Acceptance[], pollDelayMs: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await recordCarrierMessage(tx, accepted.flatMap((acceptance) => acceptance.messages));
+    // The submissions' and the orders' audit rows go in one insert.
+    const audit = batchAudits(SYSTEM_ACTOR);
+    const taken = await markSubmissionsAccepted(
+      tx,
+      audit.context,
+      accepted.map((acceptance) => ({ id: acceptance.submission.id, requestId: acceptance.requestId })),
+    );
+    const mine = accepted.filter((acceptance) => taken.has(acceptance.submission.id));
+    const locked = await getOrders({ db: tx, orderIds: mine.map((acceptance) => acceptance.order.id), lock: true });
+    const stillSent = mine.filter((acceptance) => locked.get(acceptance.order.id)?.order.status === 'SENT');
+    await changeOrderStatuses(
+      tx,
+      audit.context,
+      stillSent.map(({ order, requestId }) => ({ orderId: order.id, from: 'SENT', to: 'IN_PROGRESS', action: 'carrier_accepted', reason: `${order.carrierName} request ${requestId}` })),
+    );
+    await enqueueJobs(tx, mine.map((acceptance) => carrierPollJob(acceptance.submission.id, 1, pollDelayMs)));
+    await audit.flush(tx);
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { readCatalogVersion } from './catalog-version.js';
 
 /**
@@ -31,6 +31,15 @@ export function catalogReadCacheOf(db: Db): CatalogReadCache {
     caches.set(db, cache);
   }
   return cache;
+}
+
+/**
+ * Empties this process's cache of `db` at once, for a catalog change made outside the catalog routes (an
+ * import, the demo seed): the change is seen by the next read here, not a version check later. A no-op
+ * for a database (or transaction) no cache was made for.
+ */
+export function invalidateCatalogReadCache(db: DbOrTx): void {
+  caches.get(db as Db)?.invalidate();
 }
 
 export function createCatalogReadCache(options: {

@@ -5,7 +5,7 @@ import { AppError } from '../../http/app-error.js';
 import { onJobEnqueued } from './job-signal.js';
 import { claimJobs, type ClaimedJob } from './use-cases/claim-jobs.js';
 import { failJob } from './use-cases/fail-job.js';
-import { finishJob } from './use-cases/finish-job.js';
+import { finishJobs } from './use-cases/finish-job.js';
 import { renewJobLease } from './use-cases/renew-job-lease.js';
 import { backoffDelayMs, rescheduleJob } from './use-cases/reschedule-job.js';
 
@@ -49,6 +49,21 @@ export function isRetryable(error: unknown): boolean {
  */
 export type JobHandler = {
   run(job: ClaimedJob, context: JobContext): Promise<void>;
+  /**
+   * Several due jobs of this kind run together, up to `size` (one transaction for many orders); a handler
+   * with `batch` runs every job through it, alone or not (its `run` serves callers outside the runner). `run` answers
+   * each job's outcome in order, as `run` alone would end it: null when done, or the error it would throw
+   * (retried or failed by the same rules). A batch that throws ends each of its jobs with that error.
+   */
+  batch?: {
+    size: number;
+    /**
+     * Batches of this kind running at once (default 1). While they run, due jobs of the kind wait to form the
+     * next batch: one job alone goes at once when the worker is idle, many go together when it is busy.
+     */
+    parallel?: number;
+    run(jobs: ClaimedJob[]): Promise<(unknown | null)[]>;
+  };
   onGiveUp?(job: ClaimedJob, reason: string): Promise<void>;
 };
 
@@ -81,7 +96,8 @@ const EAGER_POLL_MS = 15;
 
 /**
  * The worker loop: claims up to `concurrency − in flight` due jobs of the kinds it has handlers for, runs
- * each through its handler, and sleeps `pollMs` when nothing is due. Leases make it safe to run any number
+ * each through its handler (or, for a handler that takes batches, up to its batch size together), and
+ * sleeps `pollMs` when nothing is due. Leases make it safe to run any number
  * of runners on one PostgreSQL database (in this process and others).
  */
 export function startJobRunner(options: JobRunnerOptions): JobRunner {
@@ -90,6 +106,11 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const kinds = Object.keys(handlers);
   const inFlight = new Set<Promise<void>>();
+  /** Jobs held by the runs in flight (a batch holds several). */
+  let held = 0;
+  /** Batches in flight, by kind. */
+  const batchesRunning = new Map<string, number>();
+  const batchSlotsFree = (kind: string) => (batchesRunning.get(kind) ?? 0) < (handlers[kind]!.batch?.parallel ?? 1);
   let stopping = false;
   let lastSignalAt = 0;
   let wakeUp: (() => void) | null = null;
@@ -136,44 +157,66 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     return () => clearInterval(timer);
   }
 
-  async function runOne(job: ClaimedJob): Promise<void> {
-    const stopHeartbeat = keepLease(job);
-    try {
-      await runHeld(job);
-    } finally {
-      stopHeartbeat();
+  async function runHeld(jobs: ClaimedJob[]): Promise<void> {
+    const handler = handlers[jobs[0]!.kind]!;
+    const due: ClaimedJob[] = [];
+    for (const job of jobs) {
+      // Taken again after its worker died on the last attempt: it keeps crashing workers.
+      if (job.attempts > job.maxAttempts) await giveUp(job, handler, `stopped after ${job.maxAttempts} attempts (its worker stopped while running it)`);
+      else due.push(job);
+    }
+    if (due.length === 0) return;
+    const contexts = due.map((job) => contextOf(job));
+    const outcomes = await outcomesOf(handler, due, contexts);
+    const done = due.filter((_, index) => outcomes[index] === null);
+    const finished = await finishJobs(db, { ids: done.map((job) => job.id), workerId });
+    for (const job of done) if (!finished.has(job.id)) log.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease lapsed');
+    for (const [index, job] of due.entries()) {
+      const error = outcomes[index];
+      if (error !== null) await settleFailure(job, handler, contexts[index]!, error);
     }
   }
 
-  async function runHeld(job: ClaimedJob): Promise<void> {
-    const handler = handlers[job.kind]!;
+  function contextOf(job: ClaimedJob): JobContext {
     const attemptDelay = backoffDelayMs(job.attempts, retry);
-    const jobContext: JobContext = { retryDelayMs: (error) => error.delayMs ?? attemptDelay };
-    try {
-      if (job.attempts > job.maxAttempts) {
-        // It was taken again after its worker died on the last attempt: it keeps crashing workers.
-        await giveUp(job, handler, `stopped after ${job.maxAttempts} attempts (its worker stopped while running it)`);
-        return;
+    return { retryDelayMs: (error) => error.delayMs ?? attemptDelay };
+  }
+
+  /** Each job's outcome: null when its run ended well, or what it threw. */
+  async function outcomesOf(handler: JobHandler, jobs: ClaimedJob[], contexts: JobContext[]): Promise<(unknown | null)[]> {
+    if (handler.batch) {
+      try {
+        return await handler.batch.run(jobs);
+      } catch (error) {
+        return jobs.map(() => error);
       }
-      await handler.run(job, jobContext);
-      if (!(await finishJob(db, { id: job.id, workerId }))) log.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease lapsed');
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (isRetryable(error)) {
-        if (job.attempts >= job.maxAttempts) {
-          await giveUp(job, handler, `gave up after ${job.attempts} attempts: ${message}`);
-          return;
-        }
-        const delayMs = error instanceof RetryableJobError ? jobContext.retryDelayMs(error) : attemptDelay;
-        const at = await rescheduleJob(db, { id: job.id, workerId, delayMs, error: message });
-        // A retry due before the next look: look again then.
-        if (at && delayMs < pollMs) setTimeout(wake, delayMs + 5).unref();
-        log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, retryAt: at?.toISOString() ?? null, error: message }, 'job will retry');
-        return;
-      }
-      log.error({ jobId: job.id, kind: job.kind, attempt: job.attempts, error: error instanceof Error ? (error.stack ?? message) : message }, 'job failed');
-      await failJob(db, { id: job.id, workerId, error: message });
     }
+    return Promise.all(
+      jobs.map((job, index) =>
+        handler.run(job, contexts[index]!).then(
+          () => null,
+          (error: unknown) => error,
+        ),
+      ),
+    );
+  }
+
+  async function settleFailure(job: ClaimedJob, handler: JobHandler, context: JobContext, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isRetryable(error)) {
+      if (job.attempts >= job.maxAttempts) {
+        await giveUp(job, handler, `gave up after ${job.attempts} attempts: ${message}`);
+        return;
+      }
+      const delayMs = error instanceof RetryableJobError ? context.retryDelayMs(error) : backoffDelayMs(job.attempts, retry);
+      const at = await rescheduleJob(db, { id: job.id, workerId, delayMs, error: message });
+      // A retry due before the next look: look again then.
+      if (at && delayMs < pollMs) setTimeout(wake, delayMs + 5).unref();
+      log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, retryAt: at?.toISOString() ?? null, error: message }, 'job will retry');
+      return;
+    }
+    log.error({ jobId: job.id, kind: job.kind, attempt: job.attempts, error: error instanceof Error ? (error.stack ?? message) : message }, 'job failed');
+    await failJob(db, { id: job.id, workerId, error: message });
   }
 
   async function giveUp(job: ClaimedJob, handler: JobHandler, reason: string): Promise<void> {
@@ -186,38 +229,66 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     await handler.onGiveUp?.(job, reason);
   }
 
-  function start(job: ClaimedJob): void {
-    const running: Promise<void> = runOne(job)
+  /** Runs jobs of one kind as one unit (a single job, or a batch), each lease kept alive while it runs. */
+  function start(jobs: ClaimedJob[]): void {
+    const stopHeartbeats = jobs.map((job) => keepLease(job));
+    const { kind } = jobs[0]!;
+    const batched = handlers[kind]!.batch !== undefined;
+    held += jobs.length;
+    if (batched) batchesRunning.set(kind, (batchesRunning.get(kind) ?? 0) + 1);
+    const running: Promise<void> = runHeld(jobs)
       .catch((error: unknown) => {
-        // The database failed under us (finish, reschedule, fail): the lease lapses and the job runs again.
-        log.error({ jobId: job.id, kind: job.kind, error: error instanceof Error ? error.message : String(error) }, 'job bookkeeping failed');
+        // The database failed under us (finish, reschedule, fail): the leases lapse and the jobs run again.
+        log.error({ jobIds: jobs.map((job) => job.id), kind: jobs[0]!.kind, error: error instanceof Error ? error.message : String(error) }, 'job bookkeeping failed');
       })
       .finally(() => {
+        for (const stop of stopHeartbeats) stop();
+        held -= jobs.length;
+        if (batched) batchesRunning.set(kind, batchesRunning.get(kind)! - 1);
         inFlight.delete(running);
         wake();
       });
     inFlight.add(running);
   }
 
+  /** The claimed jobs as units to run: batches of a handler's batch size for the kinds that take batches, one by one otherwise. */
+  function unitsOf(claimed: ClaimedJob[]): ClaimedJob[][] {
+    const units: ClaimedJob[][] = [];
+    const batches = new Map<string, ClaimedJob[]>();
+    for (const job of claimed) {
+      const size = handlers[job.kind]!.batch?.size ?? 1;
+      const filling = batches.get(job.kind);
+      if (filling && filling.length < size) filling.push(job);
+      else {
+        const unit = [job];
+        units.push(unit);
+        if (size > 1) batches.set(job.kind, unit);
+      }
+    }
+    return units;
+  }
+
   async function loop(): Promise<void> {
     while (!stopping) {
       pendingWake = false;
-      const free = concurrency - inFlight.size;
-      if (free > 0) {
+      const free = concurrency - held;
+      // A kind whose batches are all running waits: its due jobs gather for the next batch.
+      const open = kinds.filter(batchSlotsFree);
+      if (free > 0 && open.length > 0) {
         let claimed: ClaimedJob[];
         try {
-          claimed = await claimJobs(db, { kinds, limit: free, workerId, leaseSeconds });
+          claimed = await claimJobs(db, { kinds: open, limit: free, workerId, leaseSeconds });
         } catch (error) {
           if (stopping) break;
           log.error({ error: error instanceof Error ? error.message : String(error) }, 'claiming jobs failed');
           await sleep(pollMs);
           continue;
         }
-        for (const job of claimed) start(job);
+        for (const unit of unitsOf(claimed)) start(unit);
         if (claimed.length === free) continue; // there may be more due
       }
       if (stopping) break;
-      const eager = free > 0 && Date.now() - lastSignalAt < EAGER_WINDOW_MS;
+      const eager = free > 0 && open.length > 0 && Date.now() - lastSignalAt < EAGER_WINDOW_MS;
       await sleep(eager ? EAGER_POLL_MS : pollMs);
     }
   }

@@ -5,6 +5,9 @@ export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 export const jobStatusEnum = pgEnum('job_status', JOB_STATUSES);
 
+/** Tries a job gets unless it asks for another number. */
+export const DEFAULT_JOB_MAX_ATTEMPTS = 10;
+
 /**
  * Durable work (transactional outbox): a job is written in the same transaction as the change that
  * asks for it, and any number of worker processes claim jobs with `FOR UPDATE SKIP LOCKED`. A claim is a
@@ -25,7 +28,7 @@ export const jobs = pgTable(
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     /** Tries so far (a claim counts as one). */
     attempts: integer('attempts').notNull().default(0),
-    maxAttempts: integer('max_attempts').notNull().default(10),
+    maxAttempts: integer('max_attempts').notNull().default(DEFAULT_JOB_MAX_ATTEMPTS),
     lockedBy: text('locked_by'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),

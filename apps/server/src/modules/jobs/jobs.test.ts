@@ -9,7 +9,7 @@ import { AppError } from '../../http/app-error.js';
 import { RetryableJobError, startJobRunner, type JobHandlers, type JobLogger, type JobRunner } from './job-runner.js';
 import { jobs } from './jobs.schema.js';
 import { claimJobs } from './use-cases/claim-jobs.js';
-import { enqueueJob } from './use-cases/enqueue-job.js';
+import { enqueueJob, enqueueJobs } from './use-cases/enqueue-job.js';
 import { finishJob } from './use-cases/finish-job.js';
 import { backoffDelayMs } from './use-cases/reschedule-job.js';
 
@@ -89,6 +89,67 @@ describe('jobs (transactional outbox)', () => {
     expect([...ran.values()].filter((workers) => workers.length !== 1)).toEqual([]);
     const rows = await first.db.select().from(jobs);
     expect(rows.every((row) => row.attempts === 1 && row.lockedBy === null && row.finishedAt !== null)).toBe(true);
+  });
+
+  it('should write several jobs in one statement, each once per dedupe key, and say which went in', async () => {
+    const db = await database();
+    await enqueueJob(db.db, { kind: 'test.many', payload: { n: 0 }, dedupeKey: 'many:0' });
+    const ids = await db.db.transaction((tx) =>
+      enqueueJobs(tx, [
+        { kind: 'test.many', payload: { n: 1 }, dedupeKey: 'many:1' },
+        { kind: 'test.many', payload: { n: 0 }, dedupeKey: 'many:0' },
+        { kind: 'test.many', payload: { n: 2 }, delayMs: 60_000, maxAttempts: 3 },
+      ]),
+    );
+    expect(ids.map((id) => (id === null ? null : 'id'))).toEqual(['id', null, 'id']);
+    const rows = await db.db.select().from(jobs);
+    const byN = new Map(rows.map((row) => [row.payload.n, row]));
+    expect(rows).toHaveLength(3);
+    expect(byN.get(1)).toMatchObject({ id: ids[0], maxAttempts: 10, status: 'QUEUED' });
+    expect(byN.get(2)).toMatchObject({ id: ids[2], maxAttempts: 3, dedupeKey: null });
+    expect(byN.get(2)!.runAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+  });
+
+  it('should run due jobs of a batch kind together, each with its own outcome, and gather the next batch while one runs', async () => {
+    const db = await database();
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (release = resolve));
+    const handlers: JobHandlers = {
+      'test.batch': {
+        run: async () => {
+          throw new Error('a batch kind runs its jobs through batch.run');
+        },
+        batch: {
+          size: 4,
+          run: async (claimed) => {
+            batches.push(claimed.map((job) => job.payload.n as number).sort((a, b) => a - b));
+            if (batches.length === 1) await firstHeld;
+            return claimed.map((job) => {
+              const n = job.payload.n as number;
+              return n === 5 ? new RetryableJobError('503 for this one', { delayMs: 60_000 }) : n === 6 ? new AppError('NOT_FOUND', 'refused for good') : null;
+            });
+          },
+        },
+      },
+    };
+    const first = (await enqueueJob(db.db, { kind: 'test.batch', payload: { n: 0 } }))!;
+    run(db, handlers, { concurrency: 16 });
+    // A lone job goes at once, in a batch of its own.
+    await waitFor(async () => batches.length === 1);
+    // While that batch runs (one at a time), the next jobs gather, and go in batches of 4 at most.
+    const later = await enqueueJobs(db.db, [1, 2, 3, 4, 5, 6].map((n) => ({ kind: 'test.batch', payload: { n } })));
+    await sleep(150);
+    expect(batches).toEqual([[0]]);
+    release();
+    await waitFor(async () => (await db.db.select().from(jobs).where(eq(jobs.status, 'DONE'))).length === 5);
+    await waitFor(async () => (await statusOf(db, later[5]!)).status === 'FAILED');
+    expect(batches).toHaveLength(3);
+    expect(batches.slice(1).map((batch) => batch.length).sort()).toEqual([2, 4]);
+    expect(batches.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(await statusOf(db, first)).toMatchObject({ status: 'DONE', lockedBy: null });
+    expect(await statusOf(db, later[4]!)).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: '503 for this one' });
+    expect(await statusOf(db, later[5]!)).toMatchObject({ status: 'FAILED', lastError: 'refused for good' });
   });
 
   it('should take a job again once its lease lapses (its worker died), and the dead worker can no longer finish it', async () => {

@@ -1,4 +1,4 @@
-import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderParams, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult, ZPortInUpdate, ZSendOrderHeaders } from '@linedesk/domain';
+import { ZCancelOrderRequest, ZOrderDetail, ZOrderHistory, ZOrderParams, ZOrderQueuePage, ZOrderQueueQuery, ZOrderScanRequest, ZOrderScanResult, ZPortInUpdate, ZSendOrderHeaders, prefersMinimal } from '@linedesk/domain';
 import { z } from 'zod';
 import { assignOrderInventory } from '../../flows/assign-order-inventory.js';
 import { cancelOrder } from '../../flows/cancel-order.js';
@@ -135,12 +135,18 @@ export function registerOrderRoutes(app: App, { database, secrets }: AppContext)
         summary: 'Send the order to its carrier (Ready, or fixed after Error): it becomes Sent and is delivered by a worker',
         description:
           'Send an `Idempotency-Key` header (8 to 120 characters, such as a UUID made for this click): the same key again answers the order as it is and sends nothing more. ' +
-          'Refused with 409 when the order is not Ready (or in Error), 422 when a line still needs inventory or the carrier is provisioned by hand.',
+          'Refused with 409 when the order is not Ready (or in Error), 422 when a line still needs inventory or the carrier is provisioned by hand. ' +
+          'Answers the order page; with `Prefer: return=minimal`, 204 and no body (`Preference-Applied: return=minimal`), for a client that sends many orders.',
         params: ZOrderParams,
         headers: ZSendOrderHeaders,
-        response: { 200: ZOrderDetail },
+        response: { 200: ZOrderDetail, 204: z.null() },
       },
     },
-    async (request) => sendOrder({ db, audit: auditContextOf(request), orderId: request.params.orderId, idempotencyKey: request.headers['idempotency-key'] }),
+    async (request, reply) => {
+      const send = { db, audit: auditContextOf(request), orderId: request.params.orderId, idempotencyKey: request.headers['idempotency-key'] };
+      if (!prefersMinimal(request.headers.prefer)) return sendOrder(send);
+      await sendOrder({ ...send, answer: 'none' });
+      return reply.status(204).header('preference-applied', 'return=minimal').send(null);
+    },
   );
 }

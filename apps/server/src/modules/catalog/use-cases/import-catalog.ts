@@ -8,6 +8,7 @@ import type { AuditContext } from '../../audit/record-audit.js';
 import { findUsers } from '../../auth/use-cases/find-users.js';
 import type { CatalogEntity } from '../catalog-entity.js';
 import { CATALOG_ENTITIES } from '../catalog-entities.js';
+import { invalidateCatalogReadCache } from '../catalog-read-cache.js';
 import { stampCatalogVersion } from '../catalog-version.js';
 import { writeAudited } from './save-catalog-record.js';
 
@@ -40,6 +41,7 @@ export async function importCatalog(options: {
     await importSection(tx, context, e.packages, 'packages', indexed(document.packages));
     if (context.summary.created + context.summary.updated > 0) await stampCatalogVersion(tx);
   });
+  if (context.summary.created + context.summary.updated > 0) invalidateCatalogReadCache(options.db);
   return context.summary;
 }
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { namedStatement, type DbOrTx } from '../../../db/client.js';
+import { DEFAULT_JOB_MAX_ATTEMPTS } from '../jobs.schema.js';
 import { signalJobEnqueued } from '../job-signal.js';
 
 export type NewJob = {
@@ -17,21 +19,36 @@ export type NewJob = {
  * it commits. Answers the job's id, or null when a job with the same `dedupeKey` already exists.
  */
 export async function enqueueJob(db: DbOrTx, job: NewJob): Promise<string | null> {
-  const runAt = job.runAt ? job.runAt.toISOString() : null;
-  const delaySeconds = job.runAt ? null : (job.delayMs ?? 0) / 1000;
-  const common = [job.kind, JSON.stringify(job.payload), job.dedupeKey ?? null, runAt, delaySeconds];
-  const [row] = job.maxAttempts ? await insertJobWithAttempts(db, [...common, job.maxAttempts]) : await insertJob(db, common);
-  if (row) signalJobEnqueued();
-  return row?.id ?? null;
+  const [id] = await enqueueJobs(db, [job]);
+  return id ?? null;
 }
 
-// Sent by name (two jobs for every order sent): at `run_at`, or `delay` seconds after the database's now.
-const VALUES = `$1, $2::jsonb, $3, coalesce($4::timestamptz, now() + make_interval(secs => $5::double precision))`;
-const insertJob = namedStatement<{ id: string }>(
-  'enqueue_job',
-  `insert into jobs (kind, payload, dedupe_key, run_at) values (${VALUES}) on conflict (dedupe_key) do nothing returning id`,
-);
-const insertJobWithAttempts = namedStatement<{ id: string }>(
-  'enqueue_job_max_attempts',
-  `insert into jobs (kind, payload, dedupe_key, run_at, max_attempts) values (${VALUES}, $6::int) on conflict (dedupe_key) do nothing returning id`,
+/** `enqueueJob` for several jobs in one statement (a batch of orders): each job's id, or null for a key already taken, in order. */
+export async function enqueueJobs(db: DbOrTx, jobs: readonly NewJob[]): Promise<(string | null)[]> {
+  if (jobs.length === 0) return [];
+  // Ids made here: what comes back says which of them went in (a key already taken inserts nothing).
+  const ids = jobs.map(() => randomUUID());
+  const rows = await insertJobs(db, [
+    ids,
+    jobs.map((job) => job.kind),
+    jobs.map((job) => JSON.stringify(job.payload)),
+    jobs.map((job) => job.dedupeKey ?? null),
+    jobs.map((job) => job.runAt?.toISOString() ?? null),
+    jobs.map((job) => (job.runAt ? null : (job.delayMs ?? 0) / 1000)),
+    jobs.map((job) => job.maxAttempts ?? DEFAULT_JOB_MAX_ATTEMPTS),
+  ]);
+  if (rows.length > 0) signalJobEnqueued();
+  const inserted = new Set(rows.map((row) => row.id));
+  return ids.map((id) => (inserted.has(id) ? id : null));
+}
+
+// Sent by name (two jobs for every order sent): each at `run_at`, or `delay` seconds after the database's now.
+const insertJobs = namedStatement<{ id: string }>(
+  'enqueue_jobs',
+  `insert into jobs (id, kind, payload, dedupe_key, run_at, max_attempts)
+   select id, kind, payload, dedupe_key, coalesce(run_at, now() + make_interval(secs => delay_seconds)), max_attempts
+     from unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::timestamptz[], $6::double precision[], $7::int[])
+       as j(id, kind, payload, dedupe_key, run_at, delay_seconds, max_attempts)
+   on conflict (dedupe_key) do nothing
+   returning id`,
 );

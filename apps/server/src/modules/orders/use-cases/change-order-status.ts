@@ -1,36 +1,48 @@
 import { canTransition, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, type OrderStatus } from '@linedesk/domain';
 import { namedStatement, type Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
-import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
+import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
 
-// Sent by name: planned once per connection.
-const updateStatus = namedStatement<{ id: string }>(
-  'change_order_status',
-  'update orders set status = $3::order_status, updated_at = $4::timestamptz where id = $1::uuid and status = $2::order_status returning id',
+export type OrderStatusChange = { orderId: string; from: OrderStatus; to: OrderStatus; action?: string; reason?: string };
+
+// Sent by name: planned once per connection. One statement for one order or a batch.
+const updateStatuses = namedStatement<{ id: string }>(
+  'change_order_statuses',
+  `update orders o set status = c.to_status, updated_at = $4::timestamptz
+     from unnest($1::uuid[], $2::order_status[], $3::order_status[]) as c(id, from_status, to_status)
+    where o.id = c.id and o.status = c.from_status
+   returning o.id`,
 );
 
 /**
  * Moves an order along its transition table, audited. The update names the status it moves from, so a
  * change made meanwhile by someone else is refused rather than overwritten. Answers with the order's new `updatedAt`.
  */
-export async function changeOrderStatus(
-  tx: Tx,
-  audit: AuditContext,
-  change: { orderId: string; from: OrderStatus; to: OrderStatus; action?: string; reason?: string },
-): Promise<{ updatedAt: Date }> {
-  const { orderId, from, to } = change;
-  if (!canTransition(ORDER_TRANSITIONS, from, to)) {
-    throw new AppError('INVALID_TRANSITION', `An order cannot go from ${ORDER_STATUS_LABELS[from]} to ${ORDER_STATUS_LABELS[to]}`);
-  }
+export async function changeOrderStatus(tx: Tx, audit: AuditContext, change: OrderStatusChange): Promise<{ updatedAt: Date }> {
+  return changeOrderStatuses(tx, audit, [change]);
+}
+
+/** `changeOrderStatus` for several orders in one statement (a batch the carrier took): all of them, or none (CONFLICT). */
+export async function changeOrderStatuses(tx: Tx, audit: AuditContext, changes: readonly OrderStatusChange[]): Promise<{ updatedAt: Date }> {
   const updatedAt = new Date();
-  const updated = await updateStatus(tx, [orderId, from, to, updatedAt.toISOString()]);
-  if (updated.length === 0) throw new AppError('CONFLICT', 'The order changed meanwhile; reload it and try again');
-  await recordAudit(tx, audit, {
-    entityType: 'order',
-    entityId: orderId,
-    action: change.action ?? 'status',
-    before: { status: from },
-    after: { status: to, ...(change.reason ? { reason: change.reason } : {}) },
-  });
+  if (changes.length === 0) return { updatedAt };
+  for (const { from, to } of changes) {
+    if (!canTransition(ORDER_TRANSITIONS, from, to)) {
+      throw new AppError('INVALID_TRANSITION', `An order cannot go from ${ORDER_STATUS_LABELS[from]} to ${ORDER_STATUS_LABELS[to]}`);
+    }
+  }
+  const updated = await updateStatuses(tx, [changes.map((c) => c.orderId), changes.map((c) => c.from), changes.map((c) => c.to), updatedAt.toISOString()]);
+  if (updated.length !== changes.length) throw new AppError('CONFLICT', 'The order changed meanwhile; reload it and try again');
+  await recordAudits(
+    tx,
+    audit,
+    changes.map((change) => ({
+      entityType: 'order',
+      entityId: change.orderId,
+      action: change.action ?? 'status',
+      before: { status: change.from },
+      after: { status: change.to, ...(change.reason ? { reason: change.reason } : {}) },
+    })),
+  );
   return { updatedAt };
 }

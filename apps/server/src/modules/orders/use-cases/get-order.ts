@@ -19,17 +19,34 @@ export const lineProductsJson = sql<TOrderLineProduct[] | null>`(select json_agg
  */
 // The four shapes of the one statement (locked or not, with products or not), each built once and sent by name.
 const orderQueries = new Map<string, ReturnType<typeof orderQuery>>();
-function orderQuery(name: string, lock: boolean, withProducts: boolean) {
+function orderQuery(name: string, lock: boolean, withProducts: boolean, many = false) {
   const products = withProducts ? lineProductsJson : (sql`null` as typeof lineProductsJson);
   return namedQuery(name, (db) => {
     const query = db
       .select({ order: orders, line: lines, products })
       .from(orders)
       .leftJoin(lines, eq(lines.orderId, orders.id))
-      .where(eq(orders.id, sql.placeholder('orderId')))
-      .orderBy(asc(lines.position));
+      // Several orders: locked in id order, as every batch takes them (two batches never wait on each other in a circle).
+      .where(many ? sql`${orders.id} = any(${sql.placeholder('orderIds')}::uuid[])` : eq(orders.id, sql.placeholder('orderId')))
+      .orderBy(...(many ? [asc(orders.id)] : []), asc(lines.position));
     return lock ? query.for('update', { of: orders }) : query;
   });
+}
+
+/** `getOrder` for several orders in one statement (a batch of submissions): each found order with its lines, by id. */
+export async function getOrders(options: { db: DbOrTx; orderIds: readonly string[]; lock?: boolean }): Promise<Map<string, { order: OrderRow; lines: LineRow[] }>> {
+  const { db, orderIds, lock = false } = options;
+  const found = new Map<string, { order: OrderRow; lines: LineRow[] }>();
+  if (orderIds.length === 0) return found;
+  const name = `get_orders${lock ? '_locked' : ''}`;
+  let query = orderQueries.get(name);
+  if (!query) orderQueries.set(name, (query = orderQuery(name, lock, false, true)));
+  for (const row of await query(db, { orderIds: [...new Set(orderIds)] })) {
+    const entry = found.get(row.order.id) ?? { order: row.order, lines: [] };
+    if (row.line) entry.lines.push(row.line);
+    found.set(row.order.id, entry);
+  }
+  return found;
 }
 
 export async function getOrder(options: {

@@ -48,3 +48,18 @@ export async function findSubmission(options: { db: DbOrTx; by: SubmissionLookup
   const [row] = await query(db, by);
   return row ?? null;
 }
+
+// A batch of submit jobs reads its submissions in one statement.
+const byIds = namedQuery('find_submissions_by_ids', (db) =>
+  db
+    .select()
+    .from(carrierSubmissions)
+    .where(sql`${carrierSubmissions.id} = any(${sql.placeholder('ids')}::uuid[])`),
+);
+
+/** Several submissions by id, in one statement: those found, by id. */
+export async function findSubmissions(options: { db: DbOrTx; ids: readonly string[] }): Promise<Map<string, SubmissionRow>> {
+  if (options.ids.length === 0) return new Map();
+  const rows = await byIds(options.db, { ids: [...options.ids] });
+  return new Map(rows.map((row) => [row.id, row]));
+}
