@@ -13,6 +13,8 @@ export type AuditContext = {
 export const SYSTEM_ACTOR: AuditContext = { actorUserId: null, actorLabel: 'system', requestId: null };
 
 export type AuditChange = {
+  /** Who made this change, when not the context's actor (work for several requests done in one transaction). */
+  actor?: AuditContext;
   entityType: string;
   entityId: string;
   action: string;
@@ -32,12 +34,18 @@ export async function recordAudit(db: DbOrTx, context: AuditContext, change: Aud
 /** Writes several audit rows of one change (an order and its lines) in one statement. */
 export async function recordAudits(db: DbOrTx, context: AuditContext, changes: AuditChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const rows = changes.map((change) => ({
-    entityType: change.entityType,
-    entityId: change.entityId,
-    action: change.action,
-    changes: diffRecords(change.before ?? {}, change.after ?? {}),
-  }));
+  const rows = changes.map((change): AuditRowValues => {
+    const actor = change.actor ?? context;
+    return {
+      actorUserId: actor.actorUserId,
+      actorLabel: actor.actorLabel,
+      requestId: actor.requestId,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      action: change.action,
+      changes: diffRecords(change.before ?? {}, change.after ?? {}),
+    };
+  });
   const held = (context as BatchedAuditContext)[HELD];
   if (held) held.push(...rows);
   else await writeAudits(db, context, rows);
@@ -45,7 +53,15 @@ export async function recordAudits(db: DbOrTx, context: AuditContext, changes: A
 
 const HELD = Symbol('audit rows held for one insert');
 type BatchedAuditContext = AuditContext & { [HELD]?: AuditRowValues[] };
-type AuditRowValues = { entityType: string; entityId: string; action: string; changes: Record<string, { from: unknown; to: unknown }> };
+type AuditRowValues = {
+  actorUserId: string | null;
+  actorLabel: string;
+  requestId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+};
 
 /**
  * For work that spans several use cases in one transaction (Create Order): they record their audit
@@ -62,6 +78,14 @@ export function batchAudits(context: AuditContext): { context: AuditContext; flu
       if (rows.length) await writeAudits(db, context, rows);
     },
   };
+}
+
+/**
+ * The same audit context (held rows included, for a `batchAudits` context) acting as another actor: work
+ * for several requests in one transaction (a batch of carrier reports) audits each change as its own.
+ */
+export function withActor(context: AuditContext, actor: AuditContext): AuditContext {
+  return { ...context, actorUserId: actor.actorUserId, actorLabel: actor.actorLabel, requestId: actor.requestId };
 }
 
 /** An audit row as written, for listeners: `changes` holds each changed field's from/to (secrets redacted). */
@@ -86,16 +110,15 @@ export function addAuditListener(listener: AuditListener): () => void {
 }
 
 async function writeAudits(db: DbOrTx, context: AuditContext, rows: AuditRowValues[]): Promise<void> {
-  await insertAudits(db, [context.actorUserId, context.actorLabel, context.requestId, AUDIT_ROWS.encode(rows)]);
+  await insertAudits(db, [AUDIT_ROWS.encode(rows)]);
   for (const listener of listeners) await listener(db, context, rows);
 }
 
-const AUDIT_ROWS = jsonRecords(auditLog, ['entityType', 'entityId', 'action', 'changes']);
-// Any number of rows of one actor in one statement text ($4 the rows), so it is prepared once per connection.
+const AUDIT_ROWS = jsonRecords(auditLog, ['actorUserId', 'actorLabel', 'requestId', 'entityType', 'entityId', 'action', 'changes']);
+// Any number of rows, each with its actor, in one statement text ($1 the rows), so it is prepared once per connection.
 const insertAudits = namedStatement(
   'record_audits',
-  `insert into audit_log (actor_user_id, actor_label, request_id, ${AUDIT_ROWS.columns})
-   select $1::uuid, $2, $3, ${AUDIT_ROWS.columnsOf('r')} from ${AUDIT_ROWS.from('$4')} r`,
+  `insert into audit_log (${AUDIT_ROWS.columns}) select ${AUDIT_ROWS.columnsOf('r')} from ${AUDIT_ROWS.from('$1')} r`,
 );
 
 /** Field-by-field differences between two flat records, with secret values replaced. */

@@ -1,13 +1,17 @@
 import { GATEWAY_HEADERS, ZCarrierMessages, ZFalloutPage, ZFalloutQuery, ZOrderParams } from '@linedesk/domain';
 import { z } from 'zod';
-import { applyCarrierActivation } from '../../flows/apply-carrier-activation.js';
+import { applyCarrierActivations, type ActivationOutcome, type CarrierReport } from '../../flows/apply-carrier-activation.js';
 import { listFallout } from '../../flows/list-fallout.js';
 import { listOrderCarrierMessages } from '../../flows/list-order-carrier-messages.js';
+import { groupCommit } from '../../db/group-commit.js';
 import { ANY_ROLE, PUBLIC } from '../../http/access.js';
 import { typed, type App, type AppContext } from '../../http/app-context.js';
 import { AppError } from '../../http/app-error.js';
 import { cachedCarrierConnection } from '../catalog/use-cases/find-carrier-connection.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
+
+/** Carrier callbacks applied together at most, and batches at once (two: one is written while the next gathers). */
+const CALLBACK_BATCH = { maxSize: 32, parallel: 2 };
 
 const ZCallbackParams = z.object({ carrierCode: z.string().trim().min(1).max(40) });
 /** What a carrier's callback is answered with: taken now, or an event already taken (acknowledged, no effect). */
@@ -21,6 +25,11 @@ export function registerProvisioningRoutes(app: App, { database, config, secrets
   const { db } = database;
   const tags = ['Orders'];
   const adapters = createAdapterRegistry({ carrierTimeoutMs: config.carrierTimeoutMs });
+  // Callbacks that arrive while others are being applied are applied together, in one transaction.
+  const applyReport = groupCommit<CarrierReport, ActivationOutcome>({
+    ...CALLBACK_BATCH,
+    run: (reports) => applyCarrierActivations(db, reports, { pollDelayMs: Math.round(config.carrierPollSeconds * 1000) }),
+  });
 
   typed(app).get(
     '/api/orders/fallout',
@@ -74,8 +83,7 @@ export function registerProvisioningRoutes(app: App, { database, config, secrets
         const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const callback = adapter.verifyCallback(connection, { headers: request.headers, rawBody, now: new Date() });
         const header = (name: string) => request.headers[name] ?? null;
-        const result = await applyCarrierActivation({
-          db,
+        const result = await applyReport({
           carrierCode: connection.carrierCode,
           activation: callback.activation,
           eventId: callback.eventId,
@@ -93,7 +101,6 @@ export function registerProvisioningRoutes(app: App, { database, config, secrets
               body: callback,
             },
           },
-          pollDelayMs: Math.round(config.carrierPollSeconds * 1000),
           requestId: String(request.id),
         });
         return result.outcome === 'DUPLICATE' ? { duplicate: true as const } : { accepted: true as const };

@@ -1,32 +1,38 @@
 import { canTransition, CUSTOMER_TRANSITIONS } from '@linedesk/domain';
-import { and, eq, sql } from 'drizzle-orm';
-import { namedQuery, type Tx } from '../../../db/client.js';
-import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
-import { customers } from '../customers.schema.js';
+import { namedStatement, type Tx } from '../../../db/client.js';
+import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
 
-// Every completed order: built once, sent by name.
-const open = namedQuery('open_customer', (db) =>
-  db
-    .update(customers)
-    .set({ status: 'OPEN', updatedAt: sql`now()` })
-    .where(and(eq(customers.id, sql.placeholder('id')), eq(customers.status, 'PENDING')))
-    .returning({ id: customers.id }),
+// Every completed order (or a batch of them), in one statement, sent by name.
+const open = namedStatement<{ id: string }>(
+  'open_customers',
+  `update customers set status = 'OPEN', updated_at = now() where id = any($1::uuid[]) and status = 'PENDING' returning id`,
 );
+
+/** A customer whose order completed, and why it opens; `actor`: who reported it, when not `audit`'s actor. */
+export type CustomerOpening = { customerId: string; reason: string; actor?: AuditContext };
 
 /**
  * The customer's first order completed: the account goes from Pending to Open, audited. An account
  * already Open (or Closed) is left as it is; answers whether it opened.
  */
-export async function openCustomer(tx: Tx, audit: AuditContext, options: { customerId: string; reason: string }): Promise<boolean> {
-  if (!canTransition(CUSTOMER_TRANSITIONS, 'PENDING', 'OPEN')) return false;
-  const [row] = await open(tx, { id: options.customerId });
-  if (!row) return false;
-  await recordAudit(tx, audit, {
-    entityType: 'customer',
-    entityId: options.customerId,
-    action: 'status',
-    before: { status: 'PENDING' },
-    after: { status: 'OPEN', reason: options.reason },
-  });
-  return true;
+export async function openCustomer(tx: Tx, audit: AuditContext, opening: CustomerOpening): Promise<boolean> {
+  return (await openCustomers(tx, audit, [opening])).has(opening.customerId);
+}
+
+/** `openCustomer` for several customers in one statement: answers the ids that opened. */
+export async function openCustomers(tx: Tx, audit: AuditContext, openings: CustomerOpening[]): Promise<Set<string>> {
+  if (openings.length === 0 || !canTransition(CUSTOMER_TRANSITIONS, 'PENDING', 'OPEN')) return new Set();
+  const opened = new Set((await open(tx, [[...new Set(openings.map((o) => o.customerId))]])).map((row) => row.id));
+  const audited = new Set<string>();
+  await recordAudits(
+    tx,
+    audit,
+    openings.flatMap(({ customerId, reason, actor }) => {
+      // Two orders of one customer completing together open it once.
+      if (!opened.has(customerId) || audited.has(customerId)) return [];
+      audited.add(customerId);
+      return [{ ...(actor ? { actor } : {}), entityType: 'customer', entityId: customerId, action: 'status', before: { status: 'PENDING' }, after: { status: 'OPEN', reason } }];
+    }),
+  );
+  return opened;
 }

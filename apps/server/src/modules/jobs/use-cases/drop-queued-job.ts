@@ -1,8 +1,8 @@
 import { namedStatement, type DbOrTx } from '../../../db/client.js';
 
 const drop = namedStatement<{ id: string }>(
-  'drop_queued_job',
-  `update jobs set status = 'DONE', finished_at = now(), updated_at = now() where dedupe_key = $1 and status = 'QUEUED' returning id`,
+  'drop_queued_jobs',
+  `update jobs set status = 'DONE', finished_at = now(), updated_at = now() where dedupe_key = any($1::text[]) and status = 'QUEUED' returning id`,
 );
 
 /**
@@ -11,5 +11,11 @@ const drop = namedStatement<{ id: string }>(
  * finish. Answers whether one was dropped.
  */
 export async function dropQueuedJob(db: DbOrTx, dedupeKey: string): Promise<boolean> {
-  return (await drop(db, [dedupeKey])).length > 0;
+  return (await dropQueuedJobs(db, [dedupeKey])) > 0;
+}
+
+/** `dropQueuedJob` for several keys in one statement: answers how many were dropped. */
+export async function dropQueuedJobs(db: DbOrTx, dedupeKeys: string[]): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  return (await drop(db, [dedupeKeys])).length;
 }

@@ -1,39 +1,36 @@
 import { canTransition, LINE_TRANSITIONS } from '@linedesk/domain';
-import { and, eq, sql } from 'drizzle-orm';
-import { namedQuery, type Tx } from '../../../db/client.js';
+import { namedStatement, type Tx } from '../../../db/client.js';
 import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
-import { lines } from '../orders.schema.js';
 import type { LineRow } from './get-order.js';
 
-// Every line the carrier activates: built once, sent by name.
-const activateLine = namedQuery('activate_order_line', (db) =>
-  db
-    .update(lines)
-    .set({ status: 'ACTIVE', mdn: sql`${sql.placeholder('mdn')}`, activatedAt: sql`${sql.placeholder('activatedAt')}`, carrierRejection: null, updatedAt: sql`now()` })
-    .where(and(eq(lines.id, sql.placeholder('id')), eq(lines.status, 'PENDING')))
-    .returning({ id: lines.id }),
+// Every line the carrier activates, one or many in one statement, sent by name.
+const activateLines = namedStatement<{ id: string }>(
+  'activate_order_lines',
+  `update lines l set status = 'ACTIVE', mdn = a.mdn, activated_at = a.activated_at, carrier_rejection = null, updated_at = now()
+     from unnest($1::uuid[], $2::text[], $3::timestamptz[]) as a(id, mdn, activated_at)
+    where l.id = a.id and l.status = 'PENDING'
+   returning l.id`,
 );
 
-/** `mdn`: the number the carrier gave (or the ported one); null only when the carrier named none. */
-export type LineActivation = { line: LineRow; mdn: string | null; activatedAt: Date };
+/** `mdn`: the number the carrier gave (or the ported one); null only when the carrier named none. `actor`: who reported it, when not `audit`'s actor. */
+export type LineActivation = { line: LineRow; mdn: string | null; activatedAt: Date; actor?: AuditContext };
 
 /**
  * The carrier activated these lines: Pending -> Active with the number it gave (or the ported one) and
- * when, audited. Each update names Pending, so a line already activated (a repeated callback, a poll
+ * when, audited. The update names Pending, so a line already activated (a repeated callback, a poll
  * racing a callback) is left as it is. Answers the ids of the lines it activated.
  */
 export async function activateOrderLines(tx: Tx, audit: AuditContext, activations: LineActivation[]): Promise<string[]> {
-  const activated: LineActivation[] = [];
-  for (const activation of activations) {
-    const { line, mdn, activatedAt } = activation;
-    if (!canTransition(LINE_TRANSITIONS, line.status, 'ACTIVE')) continue;
-    const [row] = await activateLine(tx, { id: line.id, mdn, activatedAt: activatedAt.toISOString() });
-    if (row) activated.push(activation);
-  }
+  const wanted = activations.filter(({ line }) => canTransition(LINE_TRANSITIONS, line.status, 'ACTIVE'));
+  if (wanted.length === 0) return [];
+  const rows = await activateLines(tx, [wanted.map((a) => a.line.id), wanted.map((a) => a.mdn), wanted.map((a) => a.activatedAt.toISOString())]);
+  const moved = new Set(rows.map((row) => row.id));
+  const activated = wanted.filter(({ line }) => moved.has(line.id));
   await recordAudits(
     tx,
     audit,
-    activated.map(({ line, mdn, activatedAt }) => ({
+    activated.map(({ line, mdn, activatedAt, actor }) => ({
+      ...(actor ? { actor } : {}),
       entityType: 'line',
       entityId: line.id,
       action: 'activate',

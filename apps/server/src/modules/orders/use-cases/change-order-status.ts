@@ -3,7 +3,8 @@ import { namedStatement, type Tx } from '../../../db/client.js';
 import { AppError } from '../../../http/app-error.js';
 import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
 
-export type OrderStatusChange = { orderId: string; from: OrderStatus; to: OrderStatus; action?: string; reason?: string };
+/** `actor`: who made it, when not `audit`'s actor (a batch of carrier reports). */
+export type OrderStatusChange = { orderId: string; from: OrderStatus; to: OrderStatus; action?: string; reason?: string; actor?: AuditContext };
 
 // Sent by name: planned once per connection. One statement for one order or a batch.
 const updateStatuses = namedStatement<{ id: string }>(
@@ -37,6 +38,7 @@ export async function changeOrderStatuses(tx: Tx, audit: AuditContext, changes: 
     tx,
     audit,
     changes.map((change) => ({
+      ...(change.actor ? { actor: change.actor } : {}),
       entityType: 'order',
       entityId: change.orderId,
       action: change.action ?? 'status',

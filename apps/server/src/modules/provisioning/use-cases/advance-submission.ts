@@ -1,25 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
-import { namedQuery, type Tx } from '../../../db/client.js';
-import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
-import { carrierSubmissions, type SubmissionStatus } from '../provisioning.schema.js';
+import { namedStatement, type Tx } from '../../../db/client.js';
+import { recordAudits, type AuditContext, type AuditChange } from '../../audit/record-audit.js';
+import type { SubmissionStatus } from '../provisioning.schema.js';
 import type { SubmissionRow } from './create-submission.js';
 
-// Every carrier report: built once, sent by name.
-const value = (name: string) => sql`${sql.placeholder(name)}`;
-const updateSubmission = namedQuery('advance_submission', (db) =>
-  db
-    .update(carrierSubmissions)
-    .set({
-      lastSequence: value('lastSequence'),
-      requestId: value('requestId'),
-      status: value('status'),
-      errorCode: value('errorCode'),
-      errorText: value('errorText'),
-      acceptedAt: value('acceptedAt'),
-      finishedAt: value('finishedAt'),
-    })
-    .where(eq(carrierSubmissions.id, sql.placeholder('id')))
-    .returning(),
+// Every carrier report (or a batch of them): one statement text, sent by name.
+const updateSubmissions = namedStatement(
+  'advance_submissions',
+  `update carrier_submissions s
+      set last_sequence = a.last_sequence, request_id = a.request_id, status = a.status, error_code = a.error_code,
+          error_text = a.error_text, accepted_at = a.accepted_at, finished_at = a.finished_at
+     from unnest($1::uuid[], $2::int[], $3::text[], $4::submission_status[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
+       as a(id, last_sequence, request_id, status, error_code, error_text, accepted_at, finished_at)
+    where s.id = a.id`,
 );
 
 /** Where the carrier's newest report puts the submission. */
@@ -28,6 +20,9 @@ export type SubmissionProgress =
   | { outcome: 'FINISHED' }
   | { outcome: 'REJECTED'; error: { code: string; text: string } };
 
+/** One report taken into a locked submission; `actor`: who reported it, when not `audit`'s actor. */
+export type SubmissionAdvance = { submission: SubmissionRow; sequence: number; requestId: string; progress: SubmissionProgress; at?: Date; actor?: AuditContext };
+
 /**
  * Takes a carrier report of the given `sequence` into a submission the caller has locked (`findSubmission`
  * with `lock`): its newest applied sequence, the carrier's request id (a callback can come before the
@@ -35,11 +30,44 @@ export type SubmissionProgress =
  * it ends with lines activated, REJECTED with the carrier's code and text. A submission that already
  * ended keeps its status. Audited when the status changes. Answers the submission as it now is.
  */
-export async function advanceSubmission(
-  tx: Tx,
-  audit: AuditContext,
-  change: { submission: SubmissionRow; sequence: number; requestId: string; progress: SubmissionProgress; at?: Date },
-): Promise<SubmissionRow> {
+export async function advanceSubmission(tx: Tx, audit: AuditContext, change: SubmissionAdvance): Promise<SubmissionRow> {
+  const [row] = await advanceSubmissions(tx, audit, [change]);
+  return row!;
+}
+
+/** `advanceSubmission` for several submissions (each once) in one statement: each as it now is, in order. */
+export async function advanceSubmissions(tx: Tx, audit: AuditContext, changes: SubmissionAdvance[]): Promise<SubmissionRow[]> {
+  if (changes.length === 0) return [];
+  const rows = changes.map(advanced);
+  await updateSubmissions(tx, [
+    rows.map((r) => r.id),
+    rows.map((r) => r.lastSequence),
+    rows.map((r) => r.requestId),
+    rows.map((r) => r.status),
+    rows.map((r) => r.errorCode),
+    rows.map((r) => r.errorText),
+    rows.map((r) => r.acceptedAt?.toISOString() ?? null),
+    rows.map((r) => r.finishedAt?.toISOString() ?? null),
+  ]);
+  const audits: AuditChange[] = [];
+  changes.forEach(({ submission, actor }, index) => {
+    const row = rows[index]!;
+    if (row.status === submission.status) return;
+    audits.push({
+      ...(actor ? { actor } : {}),
+      entityType: 'carrier_submission',
+      entityId: submission.id,
+      action: row.status === 'REJECTED' ? 'rejected' : row.status === 'FINISHED' ? 'finished' : 'accepted',
+      before: { status: submission.status, requestId: submission.requestId, errorCode: submission.errorCode },
+      after: { status: row.status, requestId: row.requestId, errorCode: row.errorCode, errorText: row.errorText },
+    });
+  });
+  await recordAudits(tx, audit, audits);
+  return rows;
+}
+
+/** The submission after the report. */
+function advanced(change: SubmissionAdvance): SubmissionRow {
   const { submission, progress } = change;
   const at = change.at ?? new Date();
   const ended = submission.status === 'FINISHED' || submission.status === 'REJECTED';
@@ -57,23 +85,13 @@ export async function advanceSubmission(
     : progress.outcome === 'REJECTED' ? { errorCode: progress.error.code, errorText: progress.error.text }
     : { errorCode: null, errorText: null };
   const finishedAt = status === 'FINISHED' || status === 'REJECTED' ? (submission.finishedAt ?? at) : submission.finishedAt;
-  const [row] = await updateSubmission(tx, {
-    id: submission.id,
+  return {
+    ...submission,
     lastSequence: Math.max(submission.lastSequence, change.sequence),
     requestId: submission.requestId ?? change.requestId,
     status,
     ...error,
-    acceptedAt: (submission.acceptedAt ?? at).toISOString(),
-    finishedAt: finishedAt?.toISOString() ?? null,
-  });
-  if (status !== submission.status) {
-    await recordAudit(tx, audit, {
-      entityType: 'carrier_submission',
-      entityId: submission.id,
-      action: status === 'REJECTED' ? 'rejected' : status === 'FINISHED' ? 'finished' : 'accepted',
-      before: { status: submission.status, requestId: submission.requestId, errorCode: submission.errorCode },
-      after: { status, requestId: row!.requestId, errorCode: error.errorCode, errorText: error.errorText },
-    });
-  }
-  return row!;
+    acceptedAt: submission.acceptedAt ?? at,
+    finishedAt,
+  };
 }

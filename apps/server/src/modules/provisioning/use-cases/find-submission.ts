@@ -63,3 +63,27 @@ export async function findSubmissions(options: { db: DbOrTx; ids: readonly strin
   const rows = await byIds(options.db, { ids: [...options.ids] });
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+// A batch of carrier reports locks its submissions in one statement, in id order (as every batch locks).
+const lockByKeys = namedQuery('lock_submissions_by_keys', (db) =>
+  db
+    .select()
+    .from(carrierSubmissions)
+    .where(sql`${carrierSubmissions.submissionKey} = any(${sql.placeholder('keys')}::text[])`)
+    .orderBy(carrierSubmissions.id)
+    .for('update'),
+);
+
+/**
+ * Several submissions by our request key, locked (inside a transaction), in one statement: those found, by
+ * key. A resend after an abandoned send carries its key again: the key's newest attempt answers.
+ */
+export async function lockSubmissionsByKeys(options: { db: DbOrTx; keys: readonly string[] }): Promise<Map<string, SubmissionRow>> {
+  const found = new Map<string, SubmissionRow>();
+  if (options.keys.length === 0) return found;
+  for (const row of await lockByKeys(options.db, { keys: [...new Set(options.keys)] })) {
+    const other = found.get(row.submissionKey);
+    if (!other || other.attempt < row.attempt) found.set(row.submissionKey, row);
+  }
+  return found;
+}
