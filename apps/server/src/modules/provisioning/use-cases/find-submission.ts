@@ -87,3 +87,22 @@ export async function lockSubmissionsByKeys(options: { db: DbOrTx; keys: readonl
   }
   return found;
 }
+
+// Sends that arrive together read their orders' submissions in one statement.
+const ofOrders = namedQuery('find_submissions_of_orders', (db) =>
+  db
+    .select()
+    .from(carrierSubmissions)
+    .where(sql`${carrierSubmissions.orderId} = any(${sql.placeholder('orderIds')}::uuid[])`)
+    .orderBy(carrierSubmissions.orderId, carrierSubmissions.attempt),
+);
+
+/** Every submission of several orders, in one statement: by order id, oldest attempt first. */
+export async function findSubmissionsOfOrders(options: { db: DbOrTx; orderIds: readonly string[] }): Promise<Map<string, SubmissionRow[]>> {
+  const found = new Map<string, SubmissionRow[]>();
+  if (options.orderIds.length === 0) return found;
+  for (const row of await ofOrders(options.db, { orderIds: [...new Set(options.orderIds)] })) {
+    found.set(row.orderId, [...(found.get(row.orderId) ?? []), row]);
+  }
+  return found;
+}
