@@ -91,7 +91,7 @@ export async function applyCarrierActivations(db: Db, reports: readonly CarrierR
   return db.transaction(async (tx) => {
     const outcomes: (ActivationOutcome | AppError)[] = new Array(reports.length);
     let pending = reports.map((report, index) => ({ report, index }));
-    while (pending.length > 0) {
+    for (let rounds = 0; pending.length > 0; rounds += 1) {
       // Each round takes a submission at most once: a later report on it waits for the next round, which sees this one's writes.
       const round: typeof pending = [];
       const later: typeof pending = [];
@@ -101,7 +101,8 @@ export async function applyCarrierActivations(db: Db, reports: readonly CarrierR
         (keys.has(key) ? later : round).push(item);
         keys.add(key);
       }
-      const deferred = await applyRound(tx, round, outcomes, { pollDelayMs: options.pollDelayMs, now });
+      // A later round is a millisecond later: its Carrier Messages list after the round before.
+      const deferred = await applyRound(tx, round, outcomes, { pollDelayMs: options.pollDelayMs, now: new Date(now.getTime() + rounds) });
       pending = [...deferred, ...later].sort((a, b) => a.index - b.index);
     }
     return outcomes;

@@ -18,6 +18,7 @@ import { carrierOrderClient, loadSimCatalog, startProvisioningRunner } from '../
 import { createTestApp, TEST_HOST, type TestApp, type TestUser } from '../../test/test-app.js';
 import { NEW_LINE, PORT_LINE } from '../../test/wizard-fixture.js';
 import { selectRows } from '../db/client.js';
+import { applyCarrierActivations, type CarrierReport } from './apply-carrier-activation.js';
 import type { JobRunner } from '../modules/jobs/job-runner.js';
 import { FALLOUT_STUCK_MINUTES_SETTING, writeSetting } from '../modules/system/settings.js';
 import { DEMO_CARRIER_ACCOUNTS_FILE } from '../paths.js';
@@ -135,6 +136,72 @@ describe('completion from the carrier: signed callbacks, status checks, Carrier 
     const itemStatuses = async (orderId: string) =>
       (await selectRows<{ status: string }>(t.database.db, sql`select status from inventory_items where order_id = ${orderId} order by status`)).map((row) => row.status);
     const account = async (customerId: string): Promise<TCustomerAccount> => (await t.request({ method: 'GET', url: `/api/customers/${customerId}`, session })).json();
+
+    it('should apply reports that arrive together in one transaction, each as it would alone, a bad one refused alone', async () => {
+      const sent = [];
+      for (let n = 0; n < 3; n += 1) {
+        const { orderId, customerId } = await h.readyOrder([NEW_LINE]);
+        sent.push({ orderId, customerId, submission: await h.sendAccepted(orderId), order: await h.page(orderId) });
+      }
+      const [a, b, c] = sent as [(typeof sent)[number], (typeof sent)[number], (typeof sent)[number]];
+      const activatedAt = '2026-03-02T15:04:05.000Z';
+      const done = (x: typeof a, mdn: string) => activationOf(x.submission, x.order, 'COMPLETED', 3, [{ lineRef: x.order.lines[0]!.id, status: 'ACTIVE', mdn, activatedAt, rejection: null }]);
+      const working = activationOf(a.submission, a.order, 'IN_PROGRESS', 2, [{ lineRef: a.order.lines[0]!.id, status: 'PENDING', mdn: null, activatedAt: null, rejection: null }]);
+      const report = (activation: TGatewayActivation, eventId: string, requestId: string): CarrierReport => ({
+        carrierCode: 'NWM',
+        activation,
+        eventId,
+        requestId,
+        report: { direction: 'CALLBACK', operation: `callback ${TYPES[activation.status]}`, httpStatus: 200, payload: { eventId } },
+      });
+      const unknown = { ...done(c, '3125550193'), requestKey: 'ORD-NOPE-S1-00000000', requestId: 'NWM-R-NOPE' };
+      const outcomes = await applyCarrierActivations(
+        t.database.db,
+        [
+          report(working, 'evt-a-2', 'req-a-2'),
+          // The same submission again, later in the batch: applied after the report before it.
+          report(done(a, '3125550191'), 'evt-a-3', 'req-a-3'),
+          report(done(b, '3125550192'), 'evt-b-3', 'req-b-3'),
+          // The carrier delivered b's event twice at once: taken once.
+          report(done(b, '3125550192'), 'evt-b-3', 'req-b-3-again'),
+          report(unknown, 'evt-unknown', 'req-unknown'),
+          report(done(c, '3125550193'), 'evt-c-3', 'req-c-3'),
+        ],
+        { pollDelayMs: 60_000 },
+      );
+      expect(outcomes.map((o) => (o instanceof Error ? `${o.code}` : `${o.outcome} ${o.orderStatus} ${o.ended}`))).toEqual([
+        'APPLIED IN_PROGRESS false',
+        'APPLIED COMPLETE true',
+        'APPLIED COMPLETE true',
+        'DUPLICATE null false',
+        'NOT_FOUND',
+        'APPLIED COMPLETE true',
+      ]);
+      for (const [x, mdn] of [[a, '3125550191'], [b, '3125550192'], [c, '3125550193']] as const) {
+        const order = await h.page(x.orderId);
+        expect(order.status).toBe('COMPLETE');
+        expect(order.lines.map((line) => [line.status, line.number, line.activatedAt])).toEqual([['ACTIVE', mdn, activatedAt]]);
+        expect(await itemStatuses(x.orderId)).toEqual(['ACTIVE', 'ACTIVE']);
+        expect((await account(x.customerId)).status).toBe('OPEN');
+      }
+      // Nothing of the unknown report was kept: its event can come again once there is a submission for it.
+      expect(await selectRows(t.database.db, sql`select 1 from carrier_events where event_id = 'evt-unknown'`)).toEqual([]);
+      // Each order's completion audited as its own callback, all in one transaction (one timestamp).
+      const completions = await selectRows<{ entity_id: string; request_id: string; at: string }>(
+        t.database.db,
+        sql`select entity_id, request_id, at::text as at from audit_log where action = 'carrier_completed' and entity_id in (${a.orderId}, ${b.orderId}, ${c.orderId}) order by request_id`,
+      );
+      expect(completions.map((row) => [row.entity_id, row.request_id])).toEqual([
+        [a.orderId, 'req-a-3'],
+        [b.orderId, 'req-b-3'],
+        [c.orderId, 'req-c-3'],
+      ]);
+      expect(new Set(completions.map((row) => row.at)).size).toBe(1);
+      expect((await h.messages(a.orderId)).filter((m) => m.direction === 'CALLBACK').map((m) => m.summary)).toEqual([
+        expect.stringMatching(/in progress \(sequence 2\)/),
+        expect.stringMatching(/completed \(sequence 3\): Line 1 Active \(312\) 555-0191$/),
+      ]);
+    });
 
     it('should make every line Active with its number and date, its stock Active, the order Complete and the customer Open', async () => {
       const { orderId, customerId, portInNumber } = await h.readyOrder();

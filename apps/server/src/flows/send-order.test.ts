@@ -15,6 +15,7 @@ import { lines } from '../modules/orders/orders.schema.js';
 import { createAdapterRegistry } from '../modules/provisioning/adapters/adapter-registry.js';
 import { carrierMessages, carrierSubmissions } from '../modules/provisioning/provisioning.schema.js';
 import { provisioningJobHandlers } from './provisioning-jobs.js';
+import { sendOrders } from './send-order.js';
 
 describe('Send: the order goes to its carrier through the outbox', () => {
   let t: TestApp;
@@ -121,6 +122,43 @@ describe('Send: the order goes to its carrier through the outbox', () => {
     expect(other.statusCode).toBe(409);
     expect(other.json()).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'Sent to Northwind Mobile; waiting for the carrier' });
     expect(await submissionsOf(orderId)).toHaveLength(1);
+  });
+
+  it('should write Sends that arrive together in one transaction, each as it would alone, a refused one alone', async () => {
+    const [a, b] = [await readyOrder(), await readyOrder()];
+    const { orderId: notReady } = await createWizardOrder(t, agentSession, agent.id, [NEW_LINE]);
+    const as = (requestId: string) => ({ actorUserId: agent.id, actorLabel: agent.email, requestId });
+    const results = await sendOrders(t.database.db, [
+      { audit: as('req-a'), orderId: a.orderId, idempotencyKey: 'together-a-1' },
+      // The same click twice at once: one Send.
+      { audit: as('req-a-again'), orderId: a.orderId, idempotencyKey: 'together-a-1' },
+      { audit: as('req-b'), orderId: b.orderId, idempotencyKey: 'together-b-1' },
+      { audit: as('req-pending'), orderId: notReady, idempotencyKey: 'together-p-1' },
+      // Another click on an order the batch has just sent: refused as it would be alone.
+      { audit: as('req-a-other'), orderId: a.orderId, idempotencyKey: 'together-a-2' },
+    ]);
+    expect(results.map((result) => (result === null ? null : [result.code, result.message]))).toEqual([
+      null,
+      null,
+      null,
+      ['RULE_VIOLATED', 'Line 1 needs a device (IMEI) and a SIM (ICCID)'],
+      ['INVALID_TRANSITION', 'Sent to Northwind Mobile; waiting for the carrier'],
+    ]);
+    for (const { orderId } of [a, b]) {
+      expect((await page(orderId)).status).toBe('SENT');
+      const submissions = await submissionsOf(orderId);
+      expect(submissions).toHaveLength(1);
+      expect(await jobsOf(submissions.map((submission) => submission.id))).toHaveLength(1);
+    }
+    expect((await page(notReady)).status).toBe('PENDING');
+    expect(await submissionsOf(notReady)).toEqual([]);
+    // Each Send audited as its own request, both in one transaction (one timestamp).
+    const sends = [...(await auditOf(a.orderId, 'send')), ...(await auditOf(b.orderId, 'send'))];
+    expect(sends.map((row) => [row.entityId, row.requestId, row.actorUserId])).toEqual([
+      [a.orderId, 'req-a', agent.id],
+      [b.orderId, 'req-b', agent.id],
+    ]);
+    expect(sends[0]!.at.getTime()).toBe(sends[1]!.at.getTime());
   });
 
   it('should answer 204 with no body to Prefer: return=minimal, and the same key again the same way without sending twice', async () => {
