@@ -11,7 +11,7 @@ import { changeOrderStatus, changeOrderStatuses } from '../modules/orders/use-ca
 import { getOrder, getOrders, type LineRow, type OrderRow } from '../modules/orders/use-cases/get-order.js';
 import type { AdapterResult, CarrierExchange, CarrierFailure } from '../modules/provisioning/adapters/carrier-adapter.js';
 import type { SubmissionRow } from '../modules/provisioning/use-cases/create-submission.js';
-import { findSubmission, findSubmissions } from '../modules/provisioning/use-cases/find-submission.js';
+import { findSubmission, findSubmissions, lockSubmissions } from '../modules/provisioning/use-cases/find-submission.js';
 import { markSubmissionsAccepted } from '../modules/provisioning/use-cases/mark-submission-accepted.js';
 import { markSubmissionRejected } from '../modules/provisioning/use-cases/mark-submission-rejected.js';
 import { recordCarrierMessage, type CarrierMessageInput } from '../modules/provisioning/use-cases/record-carrier-message.js';
@@ -129,8 +129,9 @@ async function deliver(deps: CarrierJobDeps, submission: SubmissionRow, { order,
     await refuse(db, submission, built.failure, []);
     return null;
   }
+  const sentAt = new Date();
   const result = await adapter.submit(connection, built.request);
-  const messages = exchangeMessages(submission, result, built.request.lines.length);
+  const messages = exchangeMessages(submission, result, built.request.lines.length, { sentAt, answeredAt: new Date() });
   if (result.ok) return { submission, order, requestId: result.value.requestId, messages };
   if (result.failure.kind === 'transient') {
     await recordCarrierMessage(db, messages);
@@ -150,6 +151,7 @@ async function deliver(deps: CarrierJobDeps, submission: SubmissionRow, { order,
 async function recordAcceptances(db: Db, accepted: Acceptance[], pollDelayMs: number): Promise<void> {
   await db.transaction(async (tx) => {
     await recordCarrierMessage(tx, accepted.flatMap((acceptance) => acceptance.messages));
+    await lockSubmissions({ db: tx, ids: accepted.map((acceptance) => acceptance.submission.id) });
     // The submissions' and the orders' audit rows go in one insert.
     const audit = batchAudits(SYSTEM_ACTOR);
     const taken = await markSubmissionsAccepted(
@@ -262,12 +264,23 @@ export function buildActivationRequest(input: {
   return { ok: true, request: parsed.data };
 }
 
-/** The request and what came back, as Carrier Messages. */
-function exchangeMessages(submission: SubmissionRow, result: AdapterResult<{ requestId: string }>, lineCount: number): CarrierMessageInput[] {
+/**
+ * The request and what came back, as Carrier Messages, at the times they went and came (recorded later, with
+ * the rest of a batch, they still list before a callback the carrier sent after answering).
+ */
+function exchangeMessages(
+  submission: SubmissionRow,
+  result: AdapterResult<{ requestId: string }>,
+  lineCount: number,
+  times: { sentAt: Date; answeredAt: Date },
+): CarrierMessageInput[] {
   const exchange: CarrierExchange = result.exchange;
-  const base = { orderId: submission.orderId, submissionId: submission.id, attempt: submission.attempt, operation: exchange.operation };
+  const base = { orderId: submission.orderId, submissionId: submission.id, attempt: submission.attempt, operation: exchange.operation, at: times.answeredAt };
+  // The answer at least a millisecond after the request, so the two keep their order.
+  if (times.answeredAt.getTime() <= times.sentAt.getTime()) base.at = new Date(times.sentAt.getTime() + 1);
   const request: CarrierMessageInput = {
     ...base,
+    at: times.sentAt,
     direction: 'REQUEST',
     httpStatus: null,
     summary: `Activation request for ${lineCount} line${lineCount === 1 ? '' : 's'}, key ${submission.submissionKey}`,

@@ -20,6 +20,12 @@ export class RetryableJobError extends Error {
   }
 }
 
+/** An error's message, with its cause's (a failed query says which statement failed; its cause says why: a deadlock …). */
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error && error.cause.message ? `${error.message}: ${error.cause.message}` : error.message;
+}
+
 /** Pino's shape (a Fastify logger fits), so the server and the worker process log the same way. */
 export type JobLogger = {
   info(object: Record<string, unknown>, message: string): void;
@@ -202,7 +208,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   async function settleFailure(job: ClaimedJob, handler: JobHandler, context: JobContext, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     if (isRetryable(error)) {
       if (job.attempts >= job.maxAttempts) {
         await giveUp(job, handler, `gave up after ${job.attempts} attempts: ${message}`);

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { namedQuery, type DbOrTx } from '../../../db/client.js';
+import { namedQuery, namedStatement, type DbOrTx } from '../../../db/client.js';
 import { carrierSubmissions } from '../provisioning.schema.js';
 import type { SubmissionRow } from './create-submission.js';
 
@@ -105,4 +105,14 @@ export async function findSubmissionsOfOrders(options: { db: DbOrTx; orderIds: r
     found.set(row.orderId, [...(found.get(row.orderId) ?? []), row]);
   }
   return found;
+}
+
+const lockByIds = namedStatement<{ id: string }>('lock_submissions_by_ids', 'select id from carrier_submissions where id = any($1::uuid[]) order by id for update');
+
+/**
+ * Takes the row locks of several submissions (inside a transaction) in id order, as every batch takes them:
+ * two batches of overlapping submissions then never wait on each other in a circle.
+ */
+export async function lockSubmissions(options: { db: DbOrTx; ids: readonly string[] }): Promise<void> {
+  if (options.ids.length > 0) await lockByIds(options.db, [[...options.ids]]);
 }
