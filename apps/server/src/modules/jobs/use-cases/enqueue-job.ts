@@ -46,8 +46,8 @@ export async function enqueueJobs(db: DbOrTx, jobs: readonly NewJob[]): Promise<
 const insertJobs = namedStatement<{ id: string }>(
   'enqueue_jobs',
   `insert into jobs (id, kind, payload, dedupe_key, run_at, max_attempts)
-   select id, kind, payload, dedupe_key, coalesce(run_at, now() + make_interval(secs => delay_seconds)), max_attempts
-     from unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::timestamptz[], $6::double precision[], $7::int[])
+   select id, kind, payload::jsonb, dedupe_key, coalesce(run_at, now() + make_interval(secs => delay_seconds)), max_attempts
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::double precision[], $7::int[])
        as j(id, kind, payload, dedupe_key, run_at, delay_seconds, max_attempts)
    on conflict (dedupe_key) do nothing
    returning id`,

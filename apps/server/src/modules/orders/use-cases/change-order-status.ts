@@ -6,12 +6,13 @@ import { recordAudits, type AuditContext } from '../../audit/record-audit.js';
 /** `actor`: who made it, when not `audit`'s actor (a batch of carrier reports). */
 export type OrderStatusChange = { orderId: string; from: OrderStatus; to: OrderStatus; action?: string; reason?: string; actor?: AuditContext };
 
-// Sent by name: planned once per connection. One statement for one order or a batch.
+// Sent by name: planned once per connection. One statement for one order or a batch. The statuses travel as
+// text[] (an enum's array type is unknown to PGlite when it opened the database before migrating it).
 const updateStatuses = namedStatement<{ id: string }>(
   'change_order_statuses',
-  `update orders o set status = c.to_status, updated_at = $4::timestamptz
-     from unnest($1::uuid[], $2::order_status[], $3::order_status[]) as c(id, from_status, to_status)
-    where o.id = c.id and o.status = c.from_status
+  `update orders o set status = c.to_status::order_status, updated_at = $4::timestamptz
+     from unnest($1::uuid[], $2::text[], $3::text[]) as c(id, from_status, to_status)
+    where o.id = c.id and o.status = c.from_status::order_status
    returning o.id`,
 );
 

@@ -54,7 +54,7 @@ export async function listLineNumbersPage(options: {
   const { db, mdns, lineStatuses } = options;
   if ((mdns && mdns.length === 0) || (lineStatuses && lineStatuses.length === 0)) return { items: [], total: 0 };
   const inner = lineNumberHolders(mdns ? sql`l.mdn = any(${sql.param([...mdns])}::text[])` : sql`true`);
-  const statusCondition = lineStatuses ? sql`h.status = any(${sql.param([...lineStatuses])}::line_status[])` : sql`true`;
+  const statusCondition = lineStatuses ? sql`h.status::text = any(${sql.param([...lineStatuses])}::text[])` : sql`true`;
   const [rows, [counted]] = await readTogether(db, [
     () =>
       selectRows<LineNumberRow>(

@@ -3,13 +3,13 @@ import { recordAudits, type AuditContext, type AuditChange } from '../../audit/r
 import type { SubmissionStatus } from '../provisioning.schema.js';
 import type { SubmissionRow } from './create-submission.js';
 
-// Every carrier report (or a batch of them): one statement text, sent by name.
+// Every carrier report (or a batch of them): one statement text, sent by name (the status as text: see change_order_statuses).
 const updateSubmissions = namedStatement(
   'advance_submissions',
   `update carrier_submissions s
-      set last_sequence = a.last_sequence, request_id = a.request_id, status = a.status, error_code = a.error_code,
+      set last_sequence = a.last_sequence, request_id = a.request_id, status = a.status::submission_status, error_code = a.error_code,
           error_text = a.error_text, accepted_at = a.accepted_at, finished_at = a.finished_at
-     from unnest($1::uuid[], $2::int[], $3::text[], $4::submission_status[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
+     from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
        as a(id, last_sequence, request_id, status, error_code, error_text, accepted_at, finished_at)
     where s.id = a.id`,
 );
