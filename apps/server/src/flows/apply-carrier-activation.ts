@@ -127,7 +127,10 @@ async function applyRound(tx: Tx, items: RoundItem[], outcomes: (ActivationOutco
   const withEvents = unique.filter((item) => item.report.eventId !== undefined);
   const taken = await recordCarrierEvents(tx, withEvents.map(({ report }) => ({ carrierCode: report.carrierCode, eventId: report.eventId! })));
   const fresh = unique.filter(({ report, index }) => {
-    if (report.eventId === undefined || taken.has(eventKeyOf({ carrierCode: report.carrierCode, eventId: report.eventId }))) return true;
+    if (report.eventId === undefined) return true;
+    const key = eventKeyOf({ carrierCode: report.carrierCode, eventId: report.eventId });
+    // Taken now, by the first report that carries it (one event id on two reports of a round is taken once).
+    if (taken.delete(key)) return true;
     outcomes[index] = { outcome: 'DUPLICATE', orderId: null, ended: false, orderStatus: null };
     return false;
   });

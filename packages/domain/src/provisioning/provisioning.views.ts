@@ -42,13 +42,13 @@ export const ZCarrierMessages = z.array(ZCarrierMessage);
 
 export const ZSendOrderHeaders = z.object({
   'idempotency-key': z.string().trim().min(8, { message: 'Idempotency-Key must be 8 to 120 characters' }).max(120),
-  /** `return=minimal` (RFC 7240): answer 204 without the order page. */
-  prefer: z.string().max(200).optional(),
+  /** `return=minimal` (RFC 7240): answer 204 without the order page. Other preferences are ignored. */
+  prefer: z.string().optional(),
 });
 
 /** Whether a `Prefer` header asks for no answer body (RFC 7240 `return=minimal`). */
 export function prefersMinimal(prefer: string | undefined): boolean {
-  return (prefer ?? '').split(',').some((preference) => preference.split(';')[0]!.trim().toLowerCase() === 'return=minimal');
+  return (prefer ?? '').split(',').some((preference) => preference.split(';')[0]!.trim().toLowerCase().replaceAll('"', '') === 'return=minimal');
 }
 
 /** The carrier's answer about the order as a whole, shown at the top of the order while it lasts. */

@@ -20,10 +20,11 @@ export class RetryableJobError extends Error {
   }
 }
 
-/** An error's message, with its cause's (a failed query says which statement failed; its cause says why: a deadlock …). */
+/** An error's message; a failed query's with its cause's (the query says which statement failed, its cause why: a deadlock …). */
 function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error && error.cause.message ? `${error.message}: ${error.cause.message}` : error.message;
+  const failedQuery = error.message.startsWith('Failed query') && error.cause instanceof Error;
+  return failedQuery ? `${error.message}: ${(error.cause as Error).message}` : error.message;
 }
 
 /** Pino's shape (a Fastify logger fits), so the server and the worker process log the same way. */
@@ -65,7 +66,8 @@ export type JobHandler = {
     size: number;
     /**
      * Batches of this kind running at once (default 1). While they run, due jobs of the kind wait to form the
-     * next batch: one job alone goes at once when the worker is idle, many go together when it is busy.
+     * next batch: one job alone goes at once when the worker is idle, many go together when it is busy. A
+     * batch still running after a second no longer counts (a slow carrier holds back no other batch for long).
      */
     parallel?: number;
     run(jobs: ClaimedJob[]): Promise<(unknown | null)[]>;
@@ -95,6 +97,9 @@ export type JobRunner = {
   /** Claims nothing more and waits for the jobs in flight. */
   stop(): Promise<void>;
 };
+
+// A batch running longer than this (a slow carrier) stops holding back the next batch of its kind.
+const BATCH_HOLDS_NEXT_MS = 1000;
 
 // After a local enqueue the job's transaction may not have committed yet: look again soon, for a short while.
 const EAGER_WINDOW_MS = 500;
@@ -241,7 +246,16 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     const { kind } = jobs[0]!;
     const batched = handlers[kind]!.batch !== undefined;
     held += jobs.length;
+    let counted = batched;
+    const uncount = () => {
+      if (!counted) return;
+      counted = false;
+      batchesRunning.set(kind, batchesRunning.get(kind)! - 1);
+      wake();
+    };
     if (batched) batchesRunning.set(kind, (batchesRunning.get(kind) ?? 0) + 1);
+    const detach = batched ? setTimeout(uncount, BATCH_HOLDS_NEXT_MS) : null;
+    detach?.unref();
     const running: Promise<void> = runHeld(jobs)
       .catch((error: unknown) => {
         // The database failed under us (finish, reschedule, fail): the leases lapse and the jobs run again.
@@ -250,7 +264,8 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       .finally(() => {
         for (const stop of stopHeartbeats) stop();
         held -= jobs.length;
-        if (batched) batchesRunning.set(kind, batchesRunning.get(kind)! - 1);
+        if (detach) clearTimeout(detach);
+        uncount();
         inFlight.delete(running);
         wake();
       });

@@ -1,6 +1,6 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
-import { addAuditListener, type AuditListener, type WrittenAuditRow } from '../../audit/record-audit.js';
+import { addAuditListener, type AuditContext, type AuditListener, type WrittenAuditRow } from '../../audit/record-audit.js';
 import { enqueueJob } from '../../jobs/use-cases/enqueue-job.js';
 import { replaceQueuedJobPayload } from '../../jobs/use-cases/replace-queued-job-payload.js';
 import { eventSourcesOf } from './event-sources.js';
@@ -22,7 +22,7 @@ export const tmfAuditListener: AuditListener = async (db, context, rows) => {
   const apis = await apisWithHubs(db);
   if (apis.size === 0) return;
   const at = new Date().toISOString();
-  const eventRows = shown.filter((row) => eventSourcesOf(row.entityType).some((source) => apis.has(source.api))).map((row) => eventRowOf(row, at));
+  const eventRows = shown.filter((row) => eventSourcesOf(row.entityType).some((source) => apis.has(source.api))).map((row) => eventRowOf(row, at, context));
   if (eventRows.length === 0) return;
 
   const inTransaction = db instanceof PgTransaction;
@@ -39,14 +39,16 @@ export const tmfAuditListener: AuditListener = async (db, context, rows) => {
   if (jobId && inTransaction) openJobs.set(db, { jobId, payload });
 };
 
-function eventRowOf(row: WrittenAuditRow, at: string): TmfEventRow {
+function eventRowOf(row: WrittenAuditRow, at: string, context: AuditContext): TmfEventRow {
   const states: TmfEventRow['states'] = {};
   for (const source of eventSourcesOf(row.entityType)) {
     const field = source.state?.auditField;
     const change = field ? row.changes[field] : undefined;
     if (field && change) states[field] = change;
   }
-  return { entityType: row.entityType, entityId: row.entityId, action: row.action, fields: Object.keys(row.changes), states, at };
+  // A row written for another request than the insert's context (Sends or callbacks written together) keeps its own.
+  const own = row.requestId !== context.requestId ? { correlationId: row.requestId } : {};
+  return { entityType: row.entityType, entityId: row.entityId, action: row.action, fields: Object.keys(row.changes), states, at, ...own };
 }
 
 let registered = false;

@@ -104,7 +104,7 @@ function fanOutTmfEvents(deps: TmfEventDeps): JobHandler {
               resource: source.resource,
               entityId,
               eventTime: row.at,
-              correlationId: payload.correlationId,
+              correlationId: row.correlationId !== undefined ? row.correlationId : payload.correlationId,
               state: announcedState(row, source),
               fields: row.fields,
             };

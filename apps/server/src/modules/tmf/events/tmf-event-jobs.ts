@@ -25,6 +25,8 @@ export type TmfEventRow = {
   states: Record<string, { from: unknown; to: unknown }>;
   /** When it happened (ISO 8601). */
   at: string;
+  /** The request that made it, when it is not the payload's (requests written together in one transaction). */
+  correlationId?: string | null;
 };
 
 export type TmfEventsPayload = { correlationId: string | null; rows: TmfEventRow[] };
