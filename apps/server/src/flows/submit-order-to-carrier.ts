@@ -1,6 +1,5 @@
 import { CARRIER_UNREACHABLE, ZGatewayActivationRequest, type TGatewayActivationRequest, type TGatewayLineRequest } from '@linedesk/domain';
 import type { Db, Tx } from '../db/client.js';
-import { groupCommit } from '../db/group-commit.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR } from '../modules/audit/record-audit.js';
 import { cachedCarrierConnection } from '../modules/catalog/use-cases/find-carrier-connection.js';
@@ -37,11 +36,7 @@ export const SUBMIT_BATCH = { size: 8, parallel: 2 };
  */
 export function submitOrderToCarrier(deps: CarrierJobDeps): JobHandler {
   const { db } = deps;
-  // What the carrier took is recorded as each answer comes (a slow carrier holds back no other order's
-  // record), the answers that come together in one transaction.
-  const pollDelayMs = Math.round(deps.config.carrierPollSeconds * 1000);
-  const recordAccepted = groupCommit<Acceptance, null>({ maxSize: 32, parallel: 2, run: (accepted) => recordAcceptances(db, accepted, pollDelayMs) });
-  const submitBatch = (jobs: ClaimedJob[]) => submitAll(deps, jobs, recordAccepted);
+  const submitBatch = (jobs: ClaimedJob[]) => submitAll(deps, jobs);
   return {
     run: async (job) => {
       const [outcome] = await submitBatch([job]);
@@ -78,34 +73,42 @@ export function submitOrderToCarrier(deps: CarrierJobDeps): JobHandler {
 type Acceptance = { submission: SubmissionRow; order: OrderRow; requestId: string; messages: CarrierMessageInput[] };
 
 /**
- * Delivers each job's submission (reads for all at once, a carrier call each, at once), and records each
- * acceptance through `recordAccepted`. Answers each job's outcome: null when done (accepted, refused, or
- * nothing left to do), or the error that retries or fails it.
+ * Delivers each job's submission (reads and carrier calls for all at once), then records every acceptance
+ * in one transaction. Answers each job's outcome: null when done (accepted, refused, or nothing left to
+ * do), or the error that retries or fails it.
  */
-async function submitAll(deps: CarrierJobDeps, jobs: ClaimedJob[], recordAccepted: (acceptance: Acceptance) => Promise<null>): Promise<(unknown | null)[]> {
+async function submitAll(deps: CarrierJobDeps, jobs: ClaimedJob[]): Promise<(unknown | null)[]> {
   const { db } = deps;
   const submissionIds = jobs.map((job) => submissionIdOf(job.payload));
   const submissions = await findSubmissions({ db, ids: submissionIds.filter((id): id is string => id !== null) });
   // A rerun of a job whose submission already went through (or ended) has nothing more to do.
   const queued = [...submissions.values()].filter((submission) => submission.status === 'QUEUED');
   const orders = await getOrders({ db, orderIds: queued.map((submission) => submission.orderId) });
-  return Promise.all(
-    jobs.map(async (job): Promise<unknown | null> => {
+  const acceptances: (Acceptance | null)[] = [];
+  const outcomes = await Promise.all(
+    jobs.map(async (job, index): Promise<unknown | null> => {
       const submission = submissions.get(submissionIdOf(job.payload) ?? '');
       if (!submission) return new AppError('NOT_FOUND', `carrier.submit: no submission ${String(job.payload.submissionId)}`);
       if (submission.status !== 'QUEUED') return null;
       const order = orders.get(submission.orderId);
       if (!order) return new AppError('NOT_FOUND', `carrier.submit: no order ${submission.orderId}`);
       try {
-        const acceptance = await deliver(deps, submission, order);
-        // Not recorded (the write failed): the job runs again, and the carrier answers its key with what it took.
-        if (acceptance) await recordAccepted(acceptance);
+        acceptances[index] = await deliver(deps, submission, order);
         return null;
       } catch (error) {
         return error;
       }
     }),
   );
+  const accepted = acceptances.filter((acceptance): acceptance is Acceptance => acceptance !== null && acceptance !== undefined);
+  if (accepted.length === 0) return outcomes;
+  try {
+    await recordAcceptances(db, accepted, Math.round(deps.config.carrierPollSeconds * 1000));
+  } catch (error) {
+    // Not recorded: those jobs run again, and the carrier answers their keys with what it already took.
+    return outcomes.map((outcome, index) => (acceptances[index] ? error : outcome));
+  }
+  return outcomes;
 }
 
 /**
@@ -145,8 +148,8 @@ async function deliver(deps: CarrierJobDeps, submission: SubmissionRow, { order,
  * In progress if still Sent, and its first status check scheduled. The submissions are locked before
  * their orders, as everywhere else.
  */
-async function recordAcceptances(db: Db, accepted: Acceptance[], pollDelayMs: number): Promise<null[]> {
-  return db.transaction(async (tx) => {
+async function recordAcceptances(db: Db, accepted: Acceptance[], pollDelayMs: number): Promise<void> {
+  await db.transaction(async (tx) => {
     await recordCarrierMessage(tx, accepted.flatMap((acceptance) => acceptance.messages));
     await lockSubmissions({ db: tx, ids: accepted.map((acceptance) => acceptance.submission.id) });
     // The submissions' and the orders' audit rows go in one insert.
@@ -166,7 +169,6 @@ async function recordAcceptances(db: Db, accepted: Acceptance[], pollDelayMs: nu
     );
     await enqueueJobs(tx, mine.map((acceptance) => carrierPollJob(acceptance.submission.id, 1, pollDelayMs)));
     await audit.flush(tx);
-    return accepted.map(() => null);
   });
 }
 
