@@ -272,6 +272,17 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     inFlight.add(running);
   }
 
+  /** How many jobs the open kinds can take now: no limit while one runs jobs one by one, else their free batches' room. */
+  function room(open: string[]): number {
+    let jobs = 0;
+    for (const kind of open) {
+      const batch = handlers[kind]!.batch;
+      if (!batch) return Number.POSITIVE_INFINITY;
+      jobs += ((batch.parallel ?? 1) - (batchesRunning.get(kind) ?? 0)) * batch.size;
+    }
+    return jobs;
+  }
+
   /** The claimed jobs as units to run: batches of a handler's batch size for the kinds that take batches, one by one otherwise. */
   function unitsOf(claimed: ClaimedJob[]): ClaimedJob[][] {
     const units: ClaimedJob[][] = [];
@@ -292,9 +303,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   async function loop(): Promise<void> {
     while (!stopping) {
       pendingWake = false;
-      const free = concurrency - held;
       // A kind whose batches are all running waits: its due jobs gather for the next batch.
       const open = kinds.filter(batchSlotsFree);
+      const free = Math.min(concurrency - held, room(open));
       if (free > 0 && open.length > 0) {
         let claimed: ClaimedJob[];
         try {

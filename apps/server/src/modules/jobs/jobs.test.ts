@@ -113,6 +113,7 @@ describe('jobs (transactional outbox)', () => {
   it('should run due jobs of a batch kind together, each with its own outcome, and gather the next batch while one runs', async () => {
     const db = await database();
     const batches: number[][] = [];
+    let [running, mostAtOnce] = [0, 0];
     let release: () => void = () => undefined;
     const firstHeld = new Promise<void>((resolve) => (release = resolve));
     const handlers: JobHandlers = {
@@ -123,8 +124,12 @@ describe('jobs (transactional outbox)', () => {
         batch: {
           size: 4,
           run: async (claimed) => {
+            running += 1;
+            mostAtOnce = Math.max(mostAtOnce, running);
             batches.push(claimed.map((job) => job.payload.n as number).sort((a, b) => a - b));
             if (batches.length === 1) await firstHeld;
+            await sleep(20);
+            running -= 1;
             return claimed.map((job) => {
               const n = job.payload.n as number;
               return n === 5 ? new RetryableJobError('503 for this one', { delayMs: 60_000 }) : n === 6 ? new AppError('NOT_FOUND', 'refused for good') : null;
@@ -147,6 +152,8 @@ describe('jobs (transactional outbox)', () => {
     expect(batches).toHaveLength(3);
     expect(batches.slice(1).map((batch) => batch.length).sort()).toEqual([2, 4]);
     expect(batches.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // One batch at a time, as the kind asks (parallel 1 by default).
+    expect(mostAtOnce).toBe(1);
     expect(await statusOf(db, first)).toMatchObject({ status: 'DONE', lockedBy: null });
     expect(await statusOf(db, later[4]!)).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: '503 for this one' });
     expect(await statusOf(db, later[5]!)).toMatchObject({ status: 'FAILED', lastError: 'refused for good' });

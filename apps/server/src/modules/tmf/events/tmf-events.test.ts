@@ -342,8 +342,10 @@ describe('TMF event hubs and event delivery', () => {
     expect(byTime.at(-1)!.body).toMatchObject({ eventType: 'ProductOrderAttributeValueChangeEvent', event: { productOrder: { state: 'inProgress' } } });
     for (const delivery of byTime) expectSpecEvent(SPECS.order, delivery.body);
     expect(byTime[0]!.body.event.productOrder).toMatchObject({ id: orderId, '@type': 'ProductOrder', href: `${PUBLIC_URL}/tmf-api/productOrderingManagement/v4/productOrder/${orderId}` });
-    // The events of one change share its request as their correlation id.
+    // The events of one change share its request as their correlation id; the Send's, its own request's
+    // (Sends are written together with others, each keeping its request).
     expect(byTime.every((delivery) => typeof delivery.body.correlationId === 'string')).toBe(true);
+    expect(byTime.at(-1)!.body.correlationId).toBe(sent.headers['x-request-id']);
 
     const [customer] = callbacks.received('/customers').filter((delivery) => delivery.body.event.customer?.id === customerId);
     expect(customer!.body).toMatchObject({ eventType: 'CustomerCreateEvent', domain: 'customerManagement', event: { customer: { id: customerId, '@type': 'Customer', status: 'pending' } } });
