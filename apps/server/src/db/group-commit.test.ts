@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from './group-commit.js';
+import { groupCommit, inRounds } from './group-commit.js';
 
 /** A batch runner whose batches finish only when released, recording what each batch held. */
 function heldRuns() {
@@ -57,4 +57,23 @@ describe('group commit', () => {
     expect(await Promise.all(results)).toEqual(['done 10', 'done 11', 'deadlock detected', 'done 12']);
     expect(batches).toEqual([[10], [11, 13, 12], [11], [13], [12]]);
   });
+
+  it('should write items in rounds of one per key, in order, a later round after the one before, items a round gives back again', async () => {
+    const items = ['a1', 'b1', 'a2', 'c1', 'a3', 'b2'].map((name, index) => ({ name, index }));
+    const rounds: string[][] = [];
+    let gaveBack = false;
+    await inRounds(
+      items,
+      (item) => item.name[0]!,
+      async (round, roundNumber) => {
+        rounds.push(round.map((item) => `${item.name}@${roundNumber}`));
+        // The first round cannot take c1 after all: it goes again.
+        if (gaveBack) return [];
+        gaveBack = true;
+        return round.filter((item) => item.name === 'c1');
+      },
+    );
+    expect(rounds).toEqual([['a1@0', 'b1@0', 'c1@0'], ['a2@1', 'c1@1', 'b2@1'], ['a3@2']]);
+  });
 });
+

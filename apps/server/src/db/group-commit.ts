@@ -50,3 +50,28 @@ export function groupCommit<I, O>(options: { maxSize: number; parallel: number; 
       pump();
     });
 }
+
+/**
+ * Items written together in rounds: each round holds the first waiting item of each key (an order, a
+ * submission), in order, and the rest wait for a later round, which sees the round's writes. `write` runs
+ * one round and answers items it could not take after all (to go again, in their place).
+ */
+export async function inRounds<T extends { index: number }>(
+  items: T[],
+  keyOf: (item: T) => string,
+  write: (round: T[], roundNumber: number) => Promise<T[] | void>,
+): Promise<void> {
+  let pending = items;
+  for (let roundNumber = 0; pending.length > 0; roundNumber += 1) {
+    const round: T[] = [];
+    const later: T[] = [];
+    const keys = new Set<string>();
+    for (const item of pending) {
+      const key = keyOf(item);
+      (keys.has(key) ? later : round).push(item);
+      keys.add(key);
+    }
+    const again = (await write(round, roundNumber)) ?? [];
+    pending = [...again, ...later].sort((a, b) => a.index - b.index);
+  }
+}

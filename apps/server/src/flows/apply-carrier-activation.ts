@@ -1,5 +1,6 @@
 import { formatNanp, isGatewayFinal, type CarrierMessageDirection, type OrderStatus, type TGatewayActivation, type TGatewayLineStatus } from '@linedesk/domain';
 import type { Db, Tx } from '../db/client.js';
+import { inRounds } from '../db/group-commit.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR, withActor, type AuditContext } from '../modules/audit/record-audit.js';
 import { addCustomersNumbers } from '../modules/customers/use-cases/add-customer-numbers.js';
@@ -90,21 +91,13 @@ export async function applyCarrierActivations(db: Db, reports: readonly CarrierR
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const outcomes: (ActivationOutcome | AppError)[] = new Array(reports.length);
-    let pending = reports.map((report, index) => ({ report, index }));
-    for (let rounds = 0; pending.length > 0; rounds += 1) {
-      // Each round takes a submission at most once: a later report on it waits for the next round, which sees this one's writes.
-      const round: typeof pending = [];
-      const later: typeof pending = [];
-      const keys = new Set<string>();
-      for (const item of pending) {
-        const key = item.report.activation.requestKey;
-        (keys.has(key) ? later : round).push(item);
-        keys.add(key);
-      }
-      // A later round is a millisecond later: its Carrier Messages list after the round before.
-      const deferred = await applyRound(tx, round, outcomes, { pollDelayMs: options.pollDelayMs, now: new Date(now.getTime() + rounds) });
-      pending = [...deferred, ...later].sort((a, b) => a.index - b.index);
-    }
+    const items = reports.map((report, index) => ({ report, index }));
+    // Each round takes a submission at most once; a later round is a millisecond later, so its Carrier Messages list after the round before.
+    await inRounds(
+      items,
+      (item) => item.report.activation.requestKey,
+      (round, roundNumber) => applyRound(tx, round, outcomes, { pollDelayMs: options.pollDelayMs, now: new Date(now.getTime() + roundNumber) }),
+    );
     return outcomes;
   });
 }

@@ -1,6 +1,6 @@
 import type { TOrderDetail } from '@linedesk/domain';
 import type { Db, Tx } from '../db/client.js';
-import { groupCommit } from '../db/group-commit.js';
+import { groupCommit, inRounds } from '../db/group-commit.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR, withActor, type AuditContext } from '../modules/audit/record-audit.js';
 import type { CarrierRules } from '../modules/catalog/use-cases/find-carrier-rules.js';
@@ -50,18 +50,8 @@ export async function sendOrders(db: Db, requests: readonly SendRequest[]): Prom
   const carriers = await cachedCarrierRules(db);
   return db.transaction(async (tx) => {
     const results: (null | AppError)[] = new Array(requests.length).fill(null);
-    let pending = requests.map((request, index) => ({ request, index }));
-    while (pending.length > 0) {
-      const round: typeof pending = [];
-      const later: typeof pending = [];
-      const orders = new Set<string>();
-      for (const item of pending) {
-        (orders.has(item.request.orderId) ? later : round).push(item);
-        orders.add(item.request.orderId);
-      }
-      await sendRound(tx, carriers, round, results);
-      pending = later;
-    }
+    const items = requests.map((request, index) => ({ request, index }));
+    await inRounds(items, (item) => item.request.orderId, (round) => sendRound(tx, carriers, round, results));
     return results;
   });
 }
