@@ -12,14 +12,9 @@ const open = namedStatement<{ id: string }>(
 export type CustomerOpening = { customerId: string; reason: string; actor?: AuditContext };
 
 /**
- * The customer's first order completed: the account goes from Pending to Open, audited. An account
- * already Open (or Closed) is left as it is; answers whether it opened.
+ * Customers whose first order completed: each account goes from Pending to Open, audited, in one statement
+ * for all. An account already Open (or Closed) is left as it is; answers the ids that opened.
  */
-export async function openCustomer(tx: Tx, audit: AuditContext, opening: CustomerOpening): Promise<boolean> {
-  return (await openCustomers(tx, audit, [opening])).has(opening.customerId);
-}
-
-/** `openCustomer` for several customers in one statement: answers the ids that opened. */
 export async function openCustomers(tx: Tx, audit: AuditContext, openings: CustomerOpening[]): Promise<Set<string>> {
   if (openings.length === 0 || !canTransition(CUSTOMER_TRANSITIONS, 'PENDING', 'OPEN')) return new Set();
   const opened = new Set((await open(tx, [[...new Set(openings.map((o) => o.customerId))]])).map((row) => row.id));

@@ -16,14 +16,9 @@ export type LineStockActivation = { orderId: string; lineIds: string[]; actor?: 
 
 /**
  * The stock on lines the carrier activated goes into service: Reserved -> Active, still on its line,
- * audited. Only items still reserved for that order's lines move (a repeated activation moves nothing);
- * answers the ids of those that did.
+ * audited, for several orders in one statement. Only items still reserved for that order's lines move (a
+ * repeated activation moves nothing); answers the ids of those that did.
  */
-export async function activateLineStock(tx: Tx, audit: AuditContext, activation: LineStockActivation): Promise<string[]> {
-  return activateLinesStock(tx, audit, [activation]);
-}
-
-/** `activateLineStock` for several orders in one statement. */
 export async function activateLinesStock(tx: Tx, audit: AuditContext, activations: LineStockActivation[]): Promise<string[]> {
   const pairs = activations.flatMap(({ orderId, lineIds }) => lineIds.map((lineId) => ({ lineId, orderId })));
   if (pairs.length === 0 || !canTransition(INVENTORY_TRANSITIONS, 'RESERVED', 'ACTIVE')) return [];

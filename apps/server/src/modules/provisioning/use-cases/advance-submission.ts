@@ -24,18 +24,12 @@ export type SubmissionProgress =
 export type SubmissionAdvance = { submission: SubmissionRow; sequence: number; requestId: string; progress: SubmissionProgress; at?: Date; actor?: AuditContext };
 
 /**
- * Takes a carrier report of the given `sequence` into a submission the caller has locked (`findSubmission`
- * with `lock`): its newest applied sequence, the carrier's request id (a callback can come before the
- * submit's answer was recorded), and its status: ACCEPTED while the carrier works on it, FINISHED when
- * it ends with lines activated, REJECTED with the carrier's code and text. A submission that already
- * ended keeps its status. Audited when the status changes. Answers the submission as it now is.
+ * Takes carrier reports into submissions the caller has locked, each once, in one statement: each one's
+ * newest applied `sequence`, the carrier's request id (a callback can come before the submit's answer was
+ * recorded), and its status: ACCEPTED while the carrier works on it, FINISHED when it ends with lines
+ * activated, REJECTED with the carrier's code and text. A submission that already ended keeps its status.
+ * Audited when the status changes. Answers each submission as it now is, in order.
  */
-export async function advanceSubmission(tx: Tx, audit: AuditContext, change: SubmissionAdvance): Promise<SubmissionRow> {
-  const [row] = await advanceSubmissions(tx, audit, [change]);
-  return row!;
-}
-
-/** `advanceSubmission` for several submissions (each once) in one statement: each as it now is, in order. */
 export async function advanceSubmissions(tx: Tx, audit: AuditContext, changes: SubmissionAdvance[]): Promise<SubmissionRow[]> {
   if (changes.length === 0) return [];
   const rows = changes.map(advanced);

@@ -16,16 +16,10 @@ const insertSubmissions = namedStatement<{ id: string; orderId: string }>(
 );
 
 /**
- * Records one Send of an order (status QUEUED), audited, inside the Send's transaction. The unique
- * (order, idempotency key) and (order, attempt) keys refuse a second submission for the same Send.
- * Answers the submission's id.
+ * Records Sends of orders (one each, status QUEUED), audited, inside the Send's transaction, in one
+ * statement: their ids, in order. The unique (order, idempotency key) and (order, attempt) keys refuse a
+ * second submission for the same Send.
  */
-export async function createSubmission(tx: Tx, audit: AuditContext, submission: NewSubmission): Promise<string> {
-  const [id] = await createSubmissions(tx, audit, [submission]);
-  return id!;
-}
-
-/** `createSubmission` for several orders (one Send each) in one statement: their ids, in order. */
 export async function createSubmissions(tx: Tx, audit: AuditContext, submissions: NewSubmission[]): Promise<string[]> {
   if (submissions.length === 0) return [];
   const actorOf = (s: NewSubmission) => s.actor ?? audit;

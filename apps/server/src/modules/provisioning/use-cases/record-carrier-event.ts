@@ -1,17 +1,12 @@
 import { namedStatement, type DbOrTx } from '../../../db/client.js';
 
-/**
- * Notes a carrier's callback event as taken. Answers false when this carrier's event id was already
- * taken (a redelivery or a replay): the caller then acknowledges it and does nothing more. Call it in
- * the transaction that applies the event, so an event is taken exactly when its effect commits.
- */
-export async function recordCarrierEvent(db: DbOrTx, event: CarrierEventKey): Promise<boolean> {
-  return (await recordCarrierEvents(db, [event])).has(eventKeyOf(event));
-}
-
 export type CarrierEventKey = { carrierCode: string; eventId: string };
 
-/** `recordCarrierEvent` for several events in one statement: answers those newly taken (`eventKeyOf`). */
+/**
+ * Notes carriers' callback events as taken, in one statement: answers those newly taken (`eventKeyOf`). One
+ * already taken (a redelivery or a replay) is not: the caller acknowledges it and does nothing more. Call
+ * it in the transaction that applies the events, so an event is taken exactly when its effect commits.
+ */
 export async function recordCarrierEvents(db: DbOrTx, events: CarrierEventKey[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const rows = await insertEvents(db, [events.map((e) => e.carrierCode), events.map((e) => e.eventId)]);
