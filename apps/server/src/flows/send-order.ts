@@ -1,5 +1,5 @@
 import type { TOrderDetail } from '@linedesk/domain';
-import type { Db, Tx } from '../db/client.js';
+import { readTogether, type Db, type Tx } from '../db/client.js';
 import { groupCommit, inRounds } from '../db/group-commit.js';
 import { AppError } from '../http/app-error.js';
 import { batchAudits, SYSTEM_ACTOR, withActor, type AuditContext } from '../modules/audit/record-audit.js';
@@ -58,7 +58,7 @@ export async function sendOrders(db: Db, requests: readonly SendRequest[]): Prom
 
 async function sendRound(tx: Tx, carriers: Map<string, CarrierRules>, items: { request: SendRequest; index: number }[], results: (null | AppError)[]): Promise<void> {
   const orderIds = items.map(({ request }) => request.orderId);
-  const [orders, submissions] = [await getOrders({ db: tx, orderIds, lock: true }), await findSubmissionsOfOrders({ db: tx, orderIds })];
+  const [orders, submissions] = await readTogether(tx, [() => getOrders({ db: tx, orderIds, lock: true }), () => findSubmissionsOfOrders({ db: tx, orderIds })]);
   // The status changes' and the submissions' audit rows go in one insert, each as its sender.
   const audit = batchAudits(SYSTEM_ACTOR);
   const sends: PreparedSend[] = [];
